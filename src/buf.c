@@ -1,0 +1,229 @@
+/* Memory: checked allocation, an arena freed in one call, a growable
+ * buffer whose pointer is always valid, and reading whole files. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "yoy.h"
+
+static void
+oom(void)
+{
+	fprintf(stderr, "%s: error: out of memory\n", yoy_diag_prog());
+	exit(2);
+}
+
+void *
+yoy_malloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+void *
+yoy_realloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (p == NULL)
+		oom();
+	return p;
+}
+
+char *
+yoy_strndup(const char *s, size_t n)
+{
+	char *d = yoy_malloc(n + 1);
+
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+/* ----------------------------------------------------------------- arena */
+
+#define CHUNK (64 * 1024)
+
+struct chunk {
+	struct chunk *next;
+	size_t used, size;
+	/* max_align_t is C11; a union of the widest types does for C99 */
+	union { long double ld; void *p; long long ll; } data[];
+};
+
+struct yoy_arena {
+	struct chunk *head;
+};
+
+struct yoy_arena *
+yoy_arena_new(void)
+{
+	struct yoy_arena *a = yoy_malloc(sizeof(*a));
+
+	a->head = NULL;
+	return a;
+}
+
+void
+yoy_arena_free(struct yoy_arena *a)
+{
+	struct chunk *c, *next;
+
+	if (a == NULL)
+		return;
+	for (c = a->head; c != NULL; c = next) {
+		next = c->next;
+		free(c);
+	}
+	free(a);
+}
+
+void *
+yoy_arena_alloc(struct yoy_arena *a, size_t n)
+{
+	const size_t align = sizeof(((struct chunk *)0)->data[0]);
+	struct chunk *c = a->head;
+	char *p;
+
+	n = (n + align - 1) / align * align;
+	if (c == NULL || c->size - c->used < n) {
+		size_t size = n > CHUNK / 4 ? n : CHUNK;
+
+		c = yoy_malloc(sizeof(*c) + size);
+		c->used = 0;
+		c->size = size;
+		if (n > CHUNK / 4 && a->head != NULL) {
+			/* a big block: keep filling the current chunk */
+			c->next = a->head->next;
+			a->head->next = c;
+		} else {
+			c->next = a->head;
+			a->head = c;
+		}
+	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *
+yoy_arena_strndup(struct yoy_arena *a, const char *s, size_t n)
+{
+	char *d = yoy_arena_alloc(a, n + 1);
+
+	memcpy(d, s, n);
+	return d;
+}
+
+/* ---------------------------------------------------------------- buffer */
+
+void
+yoy_buf_grow(struct yoy_buf *b, size_t extra)
+{
+	size_t need = b->len + extra + 1;
+
+	if (need <= b->cap)
+		return;
+	while (b->cap < need)
+		b->cap = b->cap ? b->cap * 2 : 64;
+	b->ptr = yoy_realloc(b->ptr, b->cap);
+}
+
+void
+yoy_buf_put(struct yoy_buf *b, const char *s, size_t n)
+{
+	yoy_buf_grow(b, n);
+	memcpy(b->ptr + b->len, s, n);
+	b->len += n;
+	b->ptr[b->len] = '\0';
+}
+
+void
+yoy_buf_puts(struct yoy_buf *b, const char *s)
+{
+	yoy_buf_put(b, s, strlen(s));
+}
+
+void
+yoy_buf_putc(struct yoy_buf *b, int c)
+{
+	char ch = (char)c;
+
+	yoy_buf_put(b, &ch, 1);
+}
+
+void
+yoy_buf_printf(struct yoy_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	yoy_buf_grow(b, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	b->len += (size_t)n;
+}
+
+void
+yoy_buf_free(struct yoy_buf *b)
+{
+	free(b->ptr);
+	b->ptr = NULL;
+	b->len = b->cap = 0;
+}
+
+int
+yoy_buf_read_file(struct yoy_buf *b, const char *path)
+{
+	const char *name = yoy_diag_name(path);
+	int fd = 0, stdin_ = path == NULL || strcmp(path, "-") == 0;
+	struct stat st;
+	ssize_t n;
+
+	if (!stdin_ && (fd = open(path, O_RDONLY)) < 0) {
+		yoy_diag(YOY_FATAL, name, 0, 0, "cannot open: %s",
+		    strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		yoy_diag(YOY_FATAL, name, 0, 0, "is a directory");
+		goto fail;
+	}
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		yoy_buf_grow(b, (size_t)st.st_size);
+	for (;;) {
+		yoy_buf_grow(b, 64 * 1024);
+		n = read(fd, b->ptr + b->len, b->cap - b->len - 1);
+		if (n == 0)
+			break;
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			yoy_diag(YOY_FATAL, name, 0, 0, "cannot read: %s",
+			    strerror(errno));
+			goto fail;
+		}
+		b->len += (size_t)n;
+	}
+	b->ptr[b->len] = '\0';
+	if (!stdin_)
+		close(fd);
+	return 0;
+fail:
+	if (!stdin_)
+		close(fd);
+	return -1;
+}

@@ -1,0 +1,78 @@
+/* Diagnostics: every message of every program goes through here, as
+ *   prog: file:line:col: level: message
+ * and the exit status is derived from what was said. */
+#include <stdarg.h>
+#include <string.h>
+
+#include "yoy.h"
+
+static const char *prog = "yoy";
+static enum yoy_level threshold = YOY_ERROR;
+static enum yoy_level worst;
+
+void
+yoy_diag_init(const char *name)
+{
+	const char *slash = strrchr(name, '/');
+
+	prog = slash ? slash + 1 : name;
+	threshold = YOY_ERROR;
+	worst = 0;
+}
+
+const char *
+yoy_diag_prog(void)
+{
+	return prog;
+}
+
+int
+yoy_diag_set_threshold(const char *level)
+{
+	if (strcmp(level, "warning") == 0)
+		threshold = YOY_WARNING;
+	else if (strcmp(level, "error") == 0)
+		threshold = YOY_ERROR;
+	else
+		return -1;
+	return 0;
+}
+
+const char *
+yoy_diag_name(const char *path)
+{
+	return path == NULL || strcmp(path, "-") == 0 ? "<stdin>" : path;
+}
+
+void
+yoy_diag(enum yoy_level level, const char *file, unsigned line, unsigned col,
+    const char *fmt, ...)
+{
+	va_list ap;
+
+	if (level > worst)
+		worst = level;
+	fprintf(stderr, "%s: ", prog);
+	if (file != NULL) {
+		fputs(file, stderr);
+		if (line) {
+			fprintf(stderr, ":%u", line);
+			if (col)
+				fprintf(stderr, ":%u", col);
+		}
+		fputs(": ", stderr);
+	}
+	fputs(level == YOY_WARNING ? "warning: " : "error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+yoy_diag_status(void)
+{
+	if (worst == YOY_FATAL)
+		return 2;
+	return worst >= threshold ? 1 : 0;
+}

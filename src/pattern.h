@@ -1,0 +1,29 @@
+/* Internal: the library's PCRE2 pattern table (pattern.c). */
+#ifndef YOY_PATTERN_H
+#define YOY_PATTERN_H
+
+#include <stddef.h>
+
+enum yoy_re {
+	YOY_RE_LABEL,       /* entry labels: commitments, progress, plans */
+	YOY_RE_ACTION,      /* "Action 2: …" */
+	YOY_RE_DATE,        /* "Updated 16 January 2015" */
+	YOY_RE_NOTICE,      /* "This was published under the …" */
+	YOY_RE_DOCTYPE,     /* "Policy paper" */
+	YOY_RE_DEPT_PAGE,   /* "CO's actions in response to …" */
+	YOY_RE_BULLET,      /* "• item", "- item", "* item" */
+	YOY_RE_ROW,         /* "a | b |" */
+	YOY_RE_CAPTION,     /* "Figure 1: …" */
+	YOY_RE_ANNEX,       /* "Annex 1: …" */
+	YOY_RE_BR,          /* "<br>", "<br/>", "<br />" */
+	YOY_RE_SLUG,        /* a department id: "cabinet-office" */
+	YOY_RE_UTF8,        /* the empty pattern, run for its UTF-8 check */
+	YOY_RE_N
+};
+
+/* Matches validated UTF-8 `s`; fills up to `novec` ovector offsets
+ * (unset groups as (size_t)-1).  Returns 0 when there is no match. */
+int yoy_re_match(enum yoy_re, const char *s, size_t len, size_t *ov,
+	int novec);
+
+#endif

@@ -1,0 +1,168 @@
+/* Text: the checks every input passes before it is read, and the white
+ * space folding of the canonical form. */
+#include <string.h>
+
+#include "yoy.h"
+
+#define MAX_FAULTS 10
+
+struct pos {
+	const char *s;
+	size_t at;          /* offset up to which `line` is counted */
+	size_t bol;         /* offset of the current line's first byte */
+	unsigned line;
+};
+
+/* Line and column (bytes, 1-based) of offset `off`; offsets only grow. */
+static void
+locate(struct pos *p, size_t off, unsigned *line, unsigned *col)
+{
+	const char *nl;
+
+	while ((nl = memchr(p->s + p->at, '\n', off - p->at)) != NULL) {
+		p->line++;
+		p->at = p->bol = (size_t)(nl - p->s) + 1;
+	}
+	p->at = off;
+	*line = p->line;
+	*col = (unsigned)(off - p->bol) + 1;
+}
+
+static int
+fault(int n, const char *file)
+{
+	if (n == MAX_FAULTS)
+		yoy_diag(YOY_FATAL, file, 0, 0,
+		    "too many encoding errors; not reporting more");
+	return n + 1;
+}
+
+int
+yoy_text_check(const char *s, size_t len, const char *file)
+{
+	struct pos p = { s, 0, 0, 1 };
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned line, col;
+	size_t i = 0;
+	int n = 0;
+	const char *why;
+	long off;
+
+	while (i < len && (off = yoy_pattern_utf8_error(s + i, len - i,
+	    &why)) >= 0) {
+		i += (size_t)off;
+		if (n < MAX_FAULTS) {
+			locate(&p, i, &line, &col);
+			yoy_diag(YOY_FATAL, file, line, col,
+			    "invalid UTF-8: %s", why);
+		}
+		n = fault(n, file);
+		i++;
+	}
+	if (n)
+		return n;
+	for (i = 0; i < len; i++) {
+		if (u[i] >= 0x20 && u[i] != 0xEF)
+			continue;
+		if (u[i] == '\t' || u[i] == '\n' || u[i] == '\r' ||
+		    u[i] == '\f' || u[i] == '\v')
+			continue;
+		if (u[i] == 0xEF) {
+			/* U+FFFE and U+FFFF are not characters in XML */
+			if (i + 2 < len && u[i + 1] == 0xBF &&
+			    (u[i + 2] == 0xBE || u[i + 2] == 0xBF)) {
+				if (n < MAX_FAULTS) {
+					locate(&p, i, &line, &col);
+					yoy_diag(YOY_FATAL, file, line, col,
+					    "noncharacter U+FFF%c cannot be "
+					    "represented in XML",
+					    u[i + 2] == 0xBE ? 'E' : 'F');
+				}
+				n = fault(n, file);
+			}
+			continue;
+		}
+		if (n < MAX_FAULTS) {
+			locate(&p, i, &line, &col);
+			if (u[i] == 0)
+				yoy_diag(YOY_FATAL, file, line, col,
+				    "NUL byte in input");
+			else
+				yoy_diag(YOY_FATAL, file, line, col,
+				    "control character U+%04X cannot be "
+				    "represented in XML", u[i]);
+		}
+		n = fault(n, file);
+	}
+	return n;
+}
+
+/* Bytes of a no-break space (1) or a zero-width space (2) at s, else 0. */
+static int
+special_space(const unsigned char *s, size_t left, int *zero)
+{
+	if (s[0] == 0xC2 && left >= 2 && s[1] == 0xA0) {
+		*zero = 0;
+		return 2;
+	}
+	if (left < 3)
+		return 0;
+	if (s[0] == 0xE2 && s[1] == 0x80 &&
+	    (s[2] == 0x87 || s[2] == 0xAF || s[2] == 0x8B)) {
+		*zero = s[2] == 0x8B;
+		return 3;
+	}
+	if ((s[0] == 0xE2 && s[1] == 0x81 && s[2] == 0xA0) ||
+	    (s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF)) {
+		*zero = 1;
+		return 3;
+	}
+	return 0;
+}
+
+size_t
+yoy_text_fold_run(char *s, size_t len, int *space)
+{
+	unsigned char *u = (unsigned char *)s;
+	size_t r = 0, w = 0;
+	int pending = 0, zero, k;
+
+	while (r < len) {
+		unsigned char c = u[r];
+
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+		    c == '\f' || c == '\v') {
+			pending = 1;
+			r++;
+			continue;
+		}
+		if (c >= 0x80 && (k = special_space(u + r, len - r, &zero)) > 0) {
+			pending |= !zero;
+			r += (size_t)k;
+			continue;
+		}
+		if (pending && !*space)
+			u[w++] = ' ';
+		pending = *space = 0;
+		u[w++] = c;
+		r++;
+		/* the rest of a multi-byte character, and ASCII runs, as is */
+		while (r < len && ((u[r] > ' ' && u[r] < 0x80) ||
+		    (u[r] & 0xC0) == 0x80))
+			u[w++] = u[r++];
+	}
+	if (pending && !*space) {
+		u[w++] = ' ';
+		*space = 1;
+	}
+	return w;
+}
+
+size_t
+yoy_text_fold(char *s, size_t len)
+{
+	int space = 1;
+
+	len = yoy_text_fold_run(s, len, &space);
+	return len && s[len - 1] == ' ' ? len - 1 : len;
+}

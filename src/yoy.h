@@ -1,0 +1,234 @@
+/*
+ * yoy: the Government Digital Strategy's yearly reports as canonical XML.
+ *
+ * One public header for the library in src/.  Ownership is written beside
+ * each function: a `_new` is paired with a `_free`; everything a document
+ * holds (nodes, strings, the input it was read from) lives in the
+ * document's arena and goes with yoy_doc_free().
+ *
+ * Errors follow one model: functions that can fail return an int, 0 on
+ * success and -1 on failure, after reporting the failure through the
+ * diagnostics module (yoy_diag).  Out of memory is reported and exits 2.
+ */
+#ifndef YOY_H
+#define YOY_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#define YOY_VERSION "0.1.0"
+
+/* ---------------------------------------------------------------- memory */
+
+void *yoy_malloc(size_t n);             /* never NULL: exits 2 when out */
+void *yoy_realloc(void *p, size_t n);
+char *yoy_strndup(const char *s, size_t n);
+
+/* Arena: many small allocations, freed in one call. */
+struct yoy_arena;
+struct yoy_arena *yoy_arena_new(void);
+void yoy_arena_free(struct yoy_arena *);
+void *yoy_arena_alloc(struct yoy_arena *, size_t n);      /* zeroed */
+char *yoy_arena_strndup(struct yoy_arena *, const char *s, size_t n);
+
+/* Growable byte buffer: after the first write `ptr` is NUL-terminated. */
+struct yoy_buf {
+	char *ptr;
+	size_t len, cap;
+};
+#define YOY_BUF_INIT { NULL, 0, 0 }
+void yoy_buf_grow(struct yoy_buf *, size_t extra);
+void yoy_buf_put(struct yoy_buf *, const char *s, size_t n);
+void yoy_buf_puts(struct yoy_buf *, const char *s);
+void yoy_buf_putc(struct yoy_buf *, int c);
+void yoy_buf_printf(struct yoy_buf *, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void yoy_buf_free(struct yoy_buf *);
+/* Reads a whole file ("-" or NULL: standard input); -1 and a diagnostic
+ * on failure. */
+int yoy_buf_read_file(struct yoy_buf *, const char *path);
+
+/* ----------------------------------------------------------- diagnostics */
+
+enum yoy_level {
+	YOY_WARNING = 1,   /* a finding worth a look */
+	YOY_ERROR,         /* a finding that fails by default */
+	YOY_FATAL          /* trouble: the input or the system; exit 2 */
+};
+
+/* Set once by main: the program name and the level that fails (-W). */
+void yoy_diag_init(const char *prog);
+int yoy_diag_set_threshold(const char *level);          /* -1 if unknown */
+/* `file` may be NULL; line and col 0 mean unknown. */
+void yoy_diag(enum yoy_level, const char *file, unsigned line, unsigned col,
+	const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+/* Exit status: 2 after a fatal, 1 after a finding at or above the
+ * threshold, else 0. */
+int yoy_diag_status(void);
+const char *yoy_diag_prog(void);
+/* Name to print for a path: "<stdin>" for NULL or "-". */
+const char *yoy_diag_name(const char *path);
+
+/* -------------------------------------------------------------- document */
+
+enum yoy_type {
+	YOY_REPORT, YOY_META, YOY_BODY,
+	/* meta */
+	YOY_TYPE, YOY_DATE, YOY_NOTICE, YOY_SOURCE,
+	/* structure */
+	YOY_SECTION, YOY_ACTION, YOY_DEPARTMENT, YOY_ENTRY, YOY_TITLE,
+	/* blocks */
+	YOY_P, YOY_UL, YOY_OL, YOY_LI, YOY_TABLE, YOY_TR, YOY_TH, YOY_TD,
+	YOY_BLOCKQUOTE, YOY_DL, YOY_DT, YOY_DD, YOY_FIGURE, YOY_CAPTION,
+	YOY_PRE, YOY_NOTE,
+	/* inline */
+	YOY_TEXT, YOY_A, YOY_EM, YOY_STRONG, YOY_CODE, YOY_SUP, YOY_SUB,
+	YOY_ABBR, YOY_BR,
+	YOY_NTYPES
+};
+
+/* Attribute slots.  Each element has at most three attributes, stored in
+ * schema order; yoy_type_attr() names them.  Blocks also carry a source
+ * line, written as line="N" with --sourcepos. */
+#define YOY_NATTR 3
+
+struct yoy_node {
+	struct yoy_node *parent, *first, *last, *next, *prev;
+	const char *text;           /* YOY_TEXT: the text, NUL at text[len] */
+	size_t len;
+	const char *attr[YOY_NATTR];
+	unsigned line;              /* source line, 0 if unknown */
+	enum yoy_type type;
+};
+
+struct yoy_doc {
+	struct yoy_arena *arena;
+	struct yoy_node *root;      /* report */
+	struct yoy_node *meta, *body;
+	struct adopted *adopted;    /* buffers freed with the document */
+};
+
+struct yoy_doc *yoy_doc_new(void);
+void yoy_doc_free(struct yoy_doc *);
+/* A new node of the document, not yet linked. */
+struct yoy_node *yoy_node_new(struct yoy_doc *, enum yoy_type);
+void yoy_node_append(struct yoy_node *parent, struct yoy_node *child);
+void yoy_node_unlink(struct yoy_node *);
+/* Appends a new child of `type` to `parent`. */
+struct yoy_node *yoy_node_add(struct yoy_doc *, struct yoy_node *parent,
+	enum yoy_type);
+/* Appends text: `s` is copied into the arena unless `borrow` (the bytes,
+ * NUL-terminated at s[len], then must outlive the document: input adopted
+ * with yoy_doc_adopt). */
+struct yoy_node *yoy_node_add_text(struct yoy_doc *, struct yoy_node *parent,
+	const char *s, size_t len, int borrow);
+/* Sets attribute `name` (must be one of the type's; copied). */
+void yoy_node_set(struct yoy_doc *, struct yoy_node *, const char *name,
+	const char *value);
+const char *yoy_node_get(const struct yoy_node *, const char *name);
+/* The first child of `type`, or NULL. */
+struct yoy_node *yoy_node_child(const struct yoy_node *, enum yoy_type);
+/* Pre-order successor within `root` (iterative walks). */
+struct yoy_node *yoy_node_walk(const struct yoy_node *root,
+	const struct yoy_node *n);
+/* Concatenated text of a subtree, with one space between blocks. */
+void yoy_node_text(const struct yoy_node *, struct yoy_buf *);
+/* Folds white space in every block as the canonical form has it: text
+ * runs collapsed and trimmed, white space between blocks removed. */
+void yoy_doc_normalize(struct yoy_doc *);
+/* Hands `p` (from yoy_malloc) to the document; freed with it. */
+void yoy_doc_adopt(struct yoy_doc *, void *p);
+/* The meta child of `type`, created on first use. */
+struct yoy_node *yoy_doc_meta(struct yoy_doc *, enum yoy_type);
+
+const char *yoy_type_name(enum yoy_type);
+int yoy_type_from_name(const char *name);            /* -1 if unknown */
+const char *yoy_type_attr(enum yoy_type, int slot);  /* NULL past the end */
+int yoy_type_is_inline(enum yoy_type);
+
+/* ------------------------------------------------------------------ text */
+
+/* Checks UTF-8 with PCRE2 and that every character can stand in XML.
+ * Reports each fault (file:line:col) and returns their number. */
+int yoy_text_check(const char *s, size_t len, const char *file);
+/* Folds white space in place: runs of ASCII white space, no-break spaces
+ * (U+00A0, U+2007, U+202F) become one space; zero-width spaces (U+200B,
+ * U+2060, U+FEFF) go; leading and trailing white space goes.  Returns the
+ * new length. */
+size_t yoy_text_fold(char *s, size_t len);
+/* The same over a run of texts: `*space` says the text before ended in a
+ * space (start it at 1 to drop leading space); a trailing space is kept. */
+size_t yoy_text_fold_run(char *s, size_t len, int *space);
+
+/* -------------------------------------------------------------- patterns */
+
+enum yoy_kind { YOY_KIND_NONE, YOY_COMMITMENT, YOY_PROGRESS, YOY_PLAN };
+
+struct yoy_label {
+	enum yoy_kind kind;
+	int year;
+};
+
+const char *yoy_kind_name(enum yoy_kind);
+int yoy_kind_from_name(const char *);                 /* 0 if unknown */
+/* The entry-label grammar: "Progress during 2013" and its kin. */
+int yoy_label_parse(const char *s, size_t len, struct yoy_label *);
+/* Editions order entries: commitment 2012, progress 2013, plan 2014,
+ * progress 2014, plan 2015.  A key that sorts them so. */
+int yoy_label_order(const struct yoy_label *);
+
+/* "Action 2: title" -> 2 and the title's offset, or 0. */
+int yoy_pattern_action(const char *s, size_t len, size_t *title_off);
+/* "Updated 16 January 2015" -> "2015-01-16" and kind, or 0. */
+int yoy_pattern_date(const char *s, size_t len, char iso[11],
+	const char **kind);
+int yoy_pattern_notice(const char *s, size_t len);
+int yoy_pattern_doctype(const char *s, size_t len);
+/* "CO's actions in response to …" -> the department's span. */
+int yoy_pattern_dept_page(const char *s, size_t len, size_t *off,
+	size_t *n);
+/* Runs the UTF-8 check; -1 when valid, else the offset of the fault. */
+long yoy_pattern_utf8_error(const char *s, size_t len, const char **why);
+const char *yoy_pcre2_version(void);
+
+/* -------------------------------------------------------------- registry */
+
+struct yoy_dept {
+	const char *id;     /* GOV.UK organisation slug */
+	const char *name;   /* canonical name */
+};
+
+/* The built-in registry, then any file given with --departments. */
+int yoy_registry_load(const char *path);
+/* Resolves any spelling (case, <br>, &/and, quotes, commas, "The"). */
+const struct yoy_dept *yoy_registry_find(const char *s, size_t len);
+/* A slug made from text: lowercase ASCII letters and digits, '-'. */
+void yoy_registry_slug(const char *s, size_t len, struct yoy_buf *out);
+/* Whether `id` is a well-formed slug. */
+int yoy_registry_valid_id(const char *id);
+void yoy_registry_free(void);
+
+/* ------------------------------------------------------------------- xml */
+
+struct yoy_write_opts {
+	int sourcepos;      /* line="N" on blocks */
+};
+/* Writes the canonical form; -1 on a write error. */
+int yoy_xml_write(const struct yoy_doc *, FILE *, const struct yoy_write_opts *);
+/* Reads canonical XML (no DTD, no entities, no network). NULL on error. */
+struct yoy_doc *yoy_xml_read(const char *buf, size_t len, const char *file);
+/* Validates canonical XML against the schema; 0 valid, -1 not. */
+int yoy_xml_validate(const char *buf, size_t len, const char *file);
+const char *yoy_libxml2_version(void);
+
+/* ------------------------------------------------------------------- txt */
+
+struct yoy_txt_opts {
+	const char *department;     /* --department: the page's department */
+};
+/* Adds one plain-text input to `doc`; `buf` is adopted by the document.
+ * Returns -1 on trouble (already reported). */
+int yoy_txt_read(struct yoy_doc *, char *buf, size_t len, const char *file,
+	const struct yoy_txt_opts *);
+
+#endif
