@@ -57,7 +57,9 @@ yoy_text_check(const char *s, size_t len, const char *file)
 			    "invalid UTF-8: %s", why);
 		}
 		n = fault(n, file);
-		i++;
+		/* past the bad byte and the continuation bytes it orphaned */
+		for (i++; i < len && (u[i] & 0xC0) == 0x80; i++)
+			;
 	}
 	if (n)
 		return n;

@@ -295,9 +295,13 @@ add_block(struct reader *rd, struct rec *r)
 static void
 set_meta(struct reader *rd, enum yoy_type t, const struct rec *r)
 {
+	struct yoy_node *n;
+
 	if (yoy_node_child(rd->doc->meta, t) != NULL)
 		return;         /* several inputs: the first one's stands */
-	yoy_node_add_text(rd->doc, yoy_doc_meta(rd->doc, t), r->s, r->len, 1);
+	n = yoy_doc_meta(rd->doc, t);
+	n->line = r->line;
+	yoy_node_add_text(rd->doc, n, r->s, r->len, 1);
 }
 
 /* Page metadata at the top; returns the index of the first body line. */
@@ -325,6 +329,7 @@ header(struct reader *rd, const struct yoy_txt_opts *o)
 		if (yoy_pattern_date(r[i].s, r[i].len, iso, &kind)) {
 			if (yoy_node_child(rd->doc->meta, YOY_DATE) == NULL) {
 				date = yoy_doc_meta(rd->doc, YOY_DATE);
+				date->line = r[i].line;
 				yoy_node_set(rd->doc, date, "kind", kind);
 				yoy_node_add_text(rd->doc, date, iso, 10, 0);
 			}

@@ -62,7 +62,8 @@ start(xmlTextWriterPtr w, const struct yoy_node *n,
 			return -1;
 	}
 	if (o && o->sourcepos && n->line && !yoy_type_is_inline(n->type) &&
-	    n->type > YOY_SOURCE) {
+	    n->parent && n->parent->type != YOY_META &&
+	    n->parent->type != YOY_REPORT) {
 		snprintf(line, sizeof(line), "%u", n->line);
 		if (xmlTextWriterWriteAttribute(w, BAD_CAST "line",
 		    BAD_CAST line) < 0)

@@ -78,7 +78,11 @@ element(struct yoy_doc *d, struct yoy_node **cur, xmlTextReaderPtr r,
 		n = d->body;
 	else
 		n = yoy_node_add(d, *cur, (enum yoy_type)t);
-	n->line = (unsigned)xmlTextReaderGetParserLineNumber(r);
+	n->xml_line = (unsigned)xmlTextReaderGetParserLineNumber(r);
+	if ((v = xmlTextReaderGetAttribute(r, BAD_CAST "line")) != NULL) {
+		n->line = (unsigned)strtoul((const char *)v, NULL, 10);
+		xmlFree(v);
+	}
 	for (i = 0; i < YOY_NATTR && yoy_type_attr(n->type, i); i++) {
 		v = xmlTextReaderGetAttribute(r,
 		    BAD_CAST yoy_type_attr(n->type, i));

@@ -97,7 +97,8 @@ struct yoy_node {
 	const char *text;           /* YOY_TEXT: the text, NUL at text[len] */
 	size_t len;
 	const char *attr[YOY_NATTR];
-	unsigned line;              /* source line, 0 if unknown */
+	unsigned line;              /* source line (line="N"), 0 if unknown */
+	unsigned xml_line;          /* read from XML: the element's line there */
 	enum yoy_type type;
 };
 

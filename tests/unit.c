@@ -1,0 +1,260 @@
+/* Unit tests of the library: registry, label grammar, white space, the
+ * writer's escaping and byte stability. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "../src/yoy.h"
+
+static int passed, failed;
+
+#define CHECK(cond, ...) do { \
+	if (cond) passed++; \
+	else { failed++; fprintf(stderr, "unit.c:%d: ", __LINE__); \
+	    fprintf(stderr, __VA_ARGS__); fputc('\n', stderr); } \
+} while (0)
+
+static void
+registry(void)
+{
+	static const char *const cases[][2] = {
+		{ "The Attorney General\xe2\x80\x99s Office", "attorney-generals-office" },
+		{ "Attorney <br> General's <br> Office", "attorney-generals-office" },
+		{ "AGO", "attorney-generals-office" },
+		{ "Cabinet<br>Office", "cabinet-office" },
+		{ "CO", "cabinet-office" },
+		{ "Department for<br>Business<br>Innovation<br>& Skills", "department-for-business-innovation-skills" },
+		{ "Department <br>for Business<br>Innovation & Skills", "department-for-business-innovation-skills" },
+		{ "BIS", "department-for-business-innovation-skills" },
+		{ "Department for Culture Media and Sport", "department-for-culture-media-sport" },
+		{ "Department for<br>Culture Media<br>& Sport", "department-for-culture-media-sport" },
+		{ "DCMS", "department-for-culture-media-sport" },
+		{ "Department for<br>Communities and<br>Local Government", "department-for-communities-and-local-government" },
+		{ "DCLG", "department-for-communities-and-local-government" },
+		{ "Department for<br>Environment<br>Food &<br>Rural Affairs", "department-for-environment-food-rural-affairs" },
+		{ "DEFRA", "department-for-environment-food-rural-affairs" },
+		{ "Defra", "department-for-environment-food-rural-affairs" },
+		{ "DfE", "department-for-education" },
+		{ "Department for<br>International<br>Development", "department-for-international-development" },
+		{ "DFID", "department-for-international-development" },
+		{ "## Department for Transport", "department-for-transport" },
+		{ "Department for Transport", "department-for-transport" },
+		{ "DfT", "department-for-transport" },
+		{ "Department for<br>Work<br>and Pensions", "department-for-work-pensions" },
+		{ "DWP", "department-for-work-pensions" },
+		{ "Department of<br>Energy and<br>Climate Change", "department-of-energy-climate-change" },
+		{ "DECC", "department-of-energy-climate-change" },
+		{ "Department of<br>Health", "department-of-health" },
+		{ "DH", "department-of-health" },
+		{ "Foreign and<br>Commonwealth<br>Office", "foreign-commonwealth-office" },
+		{ "FCO", "foreign-commonwealth-office" },
+		{ "Her Majesty's Revenue & Customs", "hm-revenue-customs" },
+		{ "Her Majesty's<br>Revenue &<br>Customs", "hm-revenue-customs" },
+		{ "HM Revenue &amp; Customs", "hm-revenue-customs" },
+		{ "HMRC", "hm-revenue-customs" },
+		{ "Her Majesty\xe2\x80\x99s Treasury", "hm-treasury" },
+		{ "Her Majesty's<br>Treasury", "hm-treasury" },
+		{ "HMT", "hm-treasury" },
+		{ "Home Office", "home-office" },
+		{ "HO", "home-office" },
+		{ "Ministry<br>of Defence", "ministry-of-defence" },
+		{ "MOD", "ministry-of-defence" },
+		{ "Ministry<br>of Justice", "ministry-of-justice" },
+		{ "MOJ", "ministry-of-justice" },
+		{ "cabinet-office", "cabinet-office" },
+		{ "Department of Magic", NULL },
+		{ "", NULL },
+	};
+	struct yoy_buf b = YOY_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct yoy_dept *d = yoy_registry_find(cases[i][0],
+		    strlen(cases[i][0]));
+		const char *want = cases[i][1];
+
+		CHECK(want ? d && strcmp(d->id, want) == 0 : d == NULL,
+		    "registry '%s': got %s, want %s", cases[i][0],
+		    d ? d->id : "nothing", want ? want : "nothing");
+	}
+	yoy_registry_slug("Department of Magic & Sorcery", 29, &b);
+	CHECK(strcmp(b.ptr, "department-of-magic-and-sorcery") == 0,
+	    "slug: %s", b.ptr);
+	yoy_registry_slug("\xe2\x80\x99?!", 5, &b);
+	CHECK(strcmp(b.ptr, "department") == 0, "empty slug: %s", b.ptr);
+	CHECK(yoy_registry_valid_id("cabinet-office"), "valid id");
+	CHECK(!yoy_registry_valid_id("../etc"), "hostile id");
+	CHECK(!yoy_registry_valid_id("a--b"), "double hyphen");
+	yoy_buf_free(&b);
+}
+
+static void
+labels(void)
+{
+	static const struct { const char *s; enum yoy_kind k; int y; } c[] = {
+		{ "Departmental digital strategy commitments (December 2012)", YOY_COMMITMENT, 2012 },
+		{ "Departmental digital strategy commitments", YOY_COMMITMENT, 2012 },
+		{ "DEPARTMENTAL DIGITAL STRATEGY COMMITMENTS (2013)", YOY_COMMITMENT, 2013 },
+		{ "Progress during 2013", YOY_PROGRESS, 2013 },
+		{ "Progress in 2014", YOY_PROGRESS, 2014 },
+		{ "progress in 2014:", YOY_PROGRESS, 2014 },
+		{ "Planned activities in 2014", YOY_PLAN, 2014 },
+		{ "Planned Activities in 2015", YOY_PLAN, 2015 },
+		{ "Planned activities for 2016", YOY_PLAN, 2016 },
+		{ "Progress during 2013 was slow", YOY_KIND_NONE, 0 },
+		{ "Progress", YOY_KIND_NONE, 0 },
+		{ "Planned activities in 15", YOY_KIND_NONE, 0 },
+	};
+	struct yoy_label l, a, b;
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		int ok = yoy_label_parse(c[i].s, strlen(c[i].s), &l);
+
+		CHECK(c[i].k ? ok && l.kind == c[i].k && l.year == c[i].y :
+		    !ok, "label '%s'", c[i].s);
+	}
+	/* reporting order: commitment 2012 < progress 2013 < plan 2014 <
+	 * progress 2014 < plan 2015 */
+	a.kind = YOY_PLAN; a.year = 2014;
+	b.kind = YOY_PROGRESS; b.year = 2014;
+	CHECK(yoy_label_order(&a) < yoy_label_order(&b), "plan 2014 first");
+	a.kind = YOY_PROGRESS; a.year = 2013;
+	CHECK(yoy_label_order(&a) < yoy_label_order(&b), "progress order");
+	a.kind = YOY_COMMITMENT; a.year = 2012;
+	CHECK(yoy_label_order(&a) < yoy_label_order(&b), "commitment first");
+}
+
+static void
+fold(void)
+{
+	static const char *const c[][2] = {
+		{ "  a \t b  ", "a b" },
+		{ "a\xc2\xa0\xc2\xa0" "b", "a b" },             /* no-break */
+		{ "a\xe2\x80\x8b" "b", "ab" },                 /* zero-width */
+		{ "\xef\xbb\xbf" "BOM", "BOM" },
+		{ "a \xe2\x80\x8b b", "a b" },
+		{ "caf\xc3\xa9 \xe2\x80\x99quoted\xe2\x80\x99", "caf\xc3\xa9 \xe2\x80\x99quoted\xe2\x80\x99" },
+		{ "x\r\n", "x" },
+		{ "\xe2\x80\xaf", "" },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(c) / sizeof(c[0]); i++) {
+		char *s = yoy_strndup(c[i][0], strlen(c[i][0]));
+		size_t n = yoy_text_fold(s, strlen(s));
+
+		CHECK(n == strlen(c[i][1]) && memcmp(s, c[i][1], n) == 0,
+		    "fold case %zu: '%.*s'", i, (int)n, s);
+		free(s);
+	}
+}
+
+static char *
+write_doc(const struct yoy_doc *d, size_t *len)
+{
+	struct yoy_buf b = YOY_BUF_INIT;
+	FILE *f = tmpfile();
+	char chunk[4096];
+	size_t n;
+
+	if (f == NULL || yoy_xml_write(d, f, NULL) < 0)
+		return NULL;
+	rewind(f);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		yoy_buf_put(&b, chunk, n);
+	fclose(f);
+	*len = b.len;
+	return b.ptr;
+}
+
+static void
+writer(void)
+{
+	struct yoy_doc *d = yoy_doc_new(), *back;
+	struct yoy_node *p, *a;
+	struct yoy_buf t = YOY_BUF_INIT;
+	char *x, *y;
+	size_t n, m;
+
+	yoy_node_add_text(d, yoy_doc_meta(d, YOY_TITLE), "A & B", 5, 0);
+	yoy_node_set(d, yoy_doc_meta(d, YOY_SOURCE), "format", "txt");
+	yoy_node_add_text(d, yoy_doc_meta(d, YOY_TYPE), "Policy paper", 12, 0);
+	p = yoy_node_add(d, d->body, YOY_P);
+	yoy_node_add_text(d, p, "<script>alert(\"x\")</script> ", 29, 0);
+	a = yoy_node_add(d, p, YOY_A);
+	yoy_node_set(d, a, "href", "https://example.org/?a=1&b=\"2\"");
+	yoy_node_add_text(d, a, "link", 4, 0);
+	if ((x = write_doc(d, &n)) == NULL) {
+		CHECK(0, "writer failed");
+		return;
+	}
+	CHECK(x && strstr(x, "&lt;script&gt;") && !strstr(x, "<script"),
+	    "text is escaped: %s", x ? x : "");
+	CHECK(x && strstr(x, "href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\""),
+	    "attribute is escaped: %s", x ? x : "");
+	CHECK(x && strstr(x, "<title>A &amp; B</title>\n    <type>"),
+	    "meta in schema order: %s", x ? x : "");
+	CHECK(x && yoy_xml_validate(x, n, "unit") == 0, "writer output valid");
+	back = x ? yoy_xml_read(x, n, "unit") : NULL;
+	CHECK(back != NULL, "reads back");
+	if (back) {
+		y = write_doc(back, &m);
+		CHECK(y && m == n && memcmp(x, y, n) == 0,
+		    "byte-stable round trip:\n%s\n%s", x, y);
+		yoy_node_text(back->body, &t);
+		CHECK(t.ptr && strcmp(t.ptr,
+		    "<script>alert(\"x\")</script> link") == 0,
+		    "text survives: %s", t.ptr);
+		free(y);
+	}
+	yoy_buf_free(&t);
+	yoy_doc_free(back);
+	yoy_doc_free(d);
+	free(x);
+}
+
+static void
+reader(void)
+{
+	static const char *const bad[] = {
+		"<?xml version=\"1.0\"?><!DOCTYPE report [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><report version=\"1\"><meta/><body><p>&x;</p></body></report>",
+		"<report version=\"1\"><meta/><body><p>unclosed</body></report>",
+		"<html/>",
+		"<report version=\"1\"><meta/><body><blink/></body></report>",
+	};
+	const char *messy = "<report version=\"1\"><meta/><body>\n  <p>  a\n"
+	    "   <em> b </em>  c  </p>\n</body></report>";
+	struct yoy_doc *d;
+	struct yoy_buf t = YOY_BUF_INIT;
+	size_t i;
+
+	fprintf(stderr, "(four diagnostics expected:)\n");
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		d = yoy_xml_read(bad[i], strlen(bad[i]), "bad.xml");
+		CHECK(d == NULL, "refused bad input %zu", i);
+		yoy_doc_free(d);
+	}
+	d = yoy_xml_read(messy, strlen(messy), "messy.xml");
+	CHECK(d != NULL, "reads messy");
+	if (d) {
+		yoy_node_text(d->body, &t);
+		CHECK(t.ptr && strcmp(t.ptr, "a b c") == 0,
+		    "white space folded across inline: '%s'", t.ptr);
+	}
+	yoy_buf_free(&t);
+	yoy_doc_free(d);
+}
+
+int
+main(void)
+{
+	yoy_diag_init("unit");
+	registry();
+	labels();
+	fold();
+	writer();
+	reader();
+	yoy_registry_free();
+	printf("unit: %d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}
