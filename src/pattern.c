@@ -12,35 +12,30 @@
 #include "pattern.h"
 
 static const char *const sources[YOY_RE_N] = {
-	[YOY_RE_LABEL] =
-	    "^(?:departmental\\s+digital\\s+strategy\\s+commitments"
+	[YOY_RE_LABEL] = ("^(?:departmental\\s+digital\\s+strategy\\s+commitments"
 	    "(?:\\s*\\(\\s*(?:[a-z]+\\s+)?(\\d{4})\\s*\\))?"
 	    "|progress\\s+(?:during|in)\\s+(\\d{4})"
 	    "|planned\\s+activities\\s+(?:in|for|during)\\s+(\\d{4}))"
-	    "\\s*:?$",
+	    "\\s*:?$"),
 	[YOY_RE_ACTION] =
 	    "^action\\s+0*([1-9][0-9]?)\\s*(?::|\\.(?!\\d)|\\x{2013}|\\x{2014}|-)\\s*",
-	[YOY_RE_DATE] =
-	    "^(updated|published|last\\s+updated|first\\s+published):?\\s+"
+	[YOY_RE_DATE] = ("^(updated|published|last\\s+updated|first\\s+published):?\\s+"
 	    "(\\d{1,2})\\s+(january|february|march|april|may|june|july|august|"
-	    "september|october|november|december)\\s+(\\d{4})$",
+	    "september|october|november|december)\\s+(\\d{4})$"),
 	[YOY_RE_NOTICE] =
 	    "^this\\s+(?:[a-z]+\\s+){0,3}was\\s+published\\s+under\\s+the\\s",
-	[YOY_RE_DOCTYPE] =
-	    "^(?:policy\\s+paper|corporate\\s+report|guidance|detailed\\s+guide|"
+	[YOY_RE_DOCTYPE] = ("^(?:policy\\s+paper|corporate\\s+report|guidance|detailed\\s+guide|"
 	    "research\\s+and\\s+analysis|independent\\s+report|statistics|"
 	    "official\\s+statistics|national\\s+statistics|"
 	    "consultation\\s+outcome|open\\s+consultation|"
 	    "closed\\s+consultation|transparency\\s+data|impact\\s+assessment|"
 	    "statutory\\s+guidance|promotional\\s+material|decision|"
 	    "correspondence|foi\\s+release|case\\s+study|press\\s+release|"
-	    "news\\s+story|speech|form|notice|guide|policy)$",
-	[YOY_RE_DEPT_PAGE] =
-	    "^(.+?)['\\x{2019}]s\\s+actions\\s+in\\s+response\\s+to\\s+the\\s+"
-	    "government\\s+digital\\s+strategy$",
+	    "news\\s+story|speech|form|notice|guide|policy)$"),
+	[YOY_RE_DEPT_PAGE] = ("^(.+?)['\\x{2019}]s\\s+actions\\s+in\\s+response"
+	    "\\s+to\\s+the\\s+government\\s+digital\\s+strategy$"),
 	[YOY_RE_BULLET] =
 	    "^(?:[\\x{2022}\\x{00B7}\\x{25AA}\\x{25CF}*+]|-(?!-))\\s+(?=\\S)",
-	[YOY_RE_ROW] = "^\\|?(?:[^|]*\\|)+[^|]*$",
 	[YOY_RE_CAPTION] = "^(?:figure|table|source|chart|image)\\s+\\d+\\s*[:.]",
 	[YOY_RE_ANNEX] = "^annex\\s+\\d+\\b",
 	[YOY_RE_BR] = "^<br\\s*/?>",

@@ -12,7 +12,6 @@ enum yoy_re {
 	YOY_RE_DOCTYPE,     /* "Policy paper" */
 	YOY_RE_DEPT_PAGE,   /* "CO's actions in response to …" */
 	YOY_RE_BULLET,      /* "• item", "- item", "* item" */
-	YOY_RE_ROW,         /* "a | b |" */
 	YOY_RE_CAPTION,     /* "Figure 1: …" */
 	YOY_RE_ANNEX,       /* "Annex 1: …" */
 	YOY_RE_BR,          /* "<br>", "<br/>", "<br />" */

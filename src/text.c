@@ -1,5 +1,6 @@
 /* Text: the checks every input passes before it is read, and the white
  * space folding of the canonical form. */
+#include <stdint.h>
 #include <string.h>
 
 #include "yoy.h"
@@ -37,6 +38,63 @@ fault(int n, const char *file)
 	return n + 1;
 }
 
+#define ONES 0x0101010101010101ULL
+#define HIGH 0x8080808080808080ULL
+
+static uint64_t
+load(const unsigned char *p)
+{
+	uint64_t v;
+
+	memcpy(&v, p, sizeof(v));
+	return v;
+}
+
+/* The offset of the first byte >= 0x80 at or after i, or len. */
+static size_t
+non_ascii(const unsigned char *u, size_t i, size_t len)
+{
+	for (; i + 8 <= len; i += 8)
+		if (load(u + i) & HIGH)
+			break;
+	while (i < len && u[i] < 0x80)
+		i++;
+	return i;
+}
+
+/* The offset after the non-ASCII stretch at i: where 8 ASCII bytes in a
+ * row begin, or len. */
+static size_t
+ascii_run(const unsigned char *u, size_t i, size_t len)
+{
+	size_t run = 0;
+
+	for (; i < len; i++) {
+		run = u[i] < 0x80 ? run + 1 : 0;
+		if (run == 8)
+			return i - 7;
+	}
+	return len;
+}
+
+/* Whether any of the 8 bytes at p is below 0x20 or is 0xEF (a word
+ * test: may say yes wrongly, never no wrongly). */
+static int
+suspect(const unsigned char *p)
+{
+	uint64_t v = load(p), ef = v ^ (0xEF * ONES);
+
+	return (((v - 0x20 * ONES) & ~v) | ((ef - ONES) & ~ef)) & HIGH ?
+	    1 : 0;
+}
+
+/* Bytes yoy_text_check looks at twice: C0 controls and 0xEF. */
+static const unsigned char check_class[256] = {
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+	[0xEF] = 1,
+};
+
 int
 yoy_text_check(const char *s, size_t len, const char *file)
 {
@@ -48,8 +106,15 @@ yoy_text_check(const char *s, size_t len, const char *file)
 	const char *why;
 	long off;
 
-	while (i < len && (off = yoy_pattern_utf8_error(s + i, len - i,
-	    &why)) >= 0) {
+	while ((i = non_ascii(u, i, len)) < len) {
+		/* PCRE2 checks each stretch of non-ASCII text, from its first
+		 * byte to the next run of ASCII, both character boundaries */
+		size_t e = ascii_run(u, i, len);
+
+		if ((off = yoy_pattern_utf8_error(s + i, e - i, &why)) < 0) {
+			i = e;
+			continue;
+		}
 		i += (size_t)off;
 		if (n < MAX_FAULTS) {
 			locate(&p, i, &line, &col);
@@ -64,7 +129,10 @@ yoy_text_check(const char *s, size_t len, const char *file)
 	if (n)
 		return n;
 	for (i = 0; i < len; i++) {
-		if (u[i] >= 0x20 && u[i] != 0xEF)
+		if ((i & 7) == 0)
+			while (i + 8 <= len && !suspect(u + i))
+				i += 8;
+		if (i >= len || check_class[u[i]] == 0)
 			continue;
 		if (u[i] == '\t' || u[i] == '\n' || u[i] == '\r' ||
 		    u[i] == '\f' || u[i] == '\v')
@@ -122,6 +190,13 @@ special_space(const unsigned char *s, size_t left, int *zero)
 	return 0;
 }
 
+/* Byte classes for folding: 0 kept as is, 1 ASCII white space, 2 the
+ * first byte of a character that may be a no-break or zero-width space. */
+static const unsigned char fold_class[256] = {
+	['\t'] = 1, ['\n'] = 1, ['\v'] = 1, ['\f'] = 1, ['\r'] = 1, [' '] = 1,
+	[0xC2] = 2, [0xE2] = 2, [0xEF] = 2,
+};
+
 size_t
 yoy_text_fold_run(char *s, size_t len, int *space)
 {
@@ -131,6 +206,23 @@ yoy_text_fold_run(char *s, size_t len, int *space)
 
 	while (r < len) {
 		unsigned char c = u[r];
+
+		if (fold_class[c] == 0 && !pending && !*space) {
+			/* the common case: a run of kept bytes */
+			/* kept bytes, and single spaces between them */
+			for (;;) {
+				if (r < len && fold_class[u[r]] == 0)
+					u[w++] = u[r++];
+				else if (r + 1 < len && u[r] == ' ' &&
+				    fold_class[u[r + 1]] == 0) {
+					u[w++] = ' ';
+					u[w++] = u[++r];
+					r++;
+				} else
+					break;
+			}
+			continue;
+		}
 
 		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
 		    c == '\f' || c == '\v') {

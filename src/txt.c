@@ -226,6 +226,8 @@ dept_heading(struct reader *rd, const struct rec *r,
 	const struct yoy_dept *d;
 	struct yoy_buf slug = YOY_BUF_INIT;
 
+	if (r->len > 160)       /* a paragraph, not a department's name */
+		return 0;
 	if ((d = yoy_registry_find(r->s, r->len)) != NULL) {
 		start_dept(rd, d->id, d->name, r->line);
 		return 1;

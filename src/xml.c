@@ -81,8 +81,13 @@ write_inline(xmlTextWriterPtr w, const struct yoy_node *root,
 
 	for (;;) {
 		if (n->type == YOY_TEXT) {
-			if (n->len && xmlTextWriterWriteString(w,
-			    BAD_CAST n->text) < 0)
+			/* Text with nothing to escape (libxml2 escapes < > & "
+			 * and CR) goes out as it is; the rest through libxml2's
+			 * escaping.  Both give the same bytes. */
+			if (n->len && (strcspn(n->text, "<>&\"\r") == n->len ?
+			    xmlTextWriterWriteRawLen(w, BAD_CAST n->text,
+			    (int)n->len) : xmlTextWriterWriteString(w,
+			    BAD_CAST n->text)) < 0)
 				return -1;
 		} else if (start(w, n, o) < 0) {
 			return -1;
