@@ -208,8 +208,8 @@ yoy_text_fold_run(char *s, size_t len, int *space)
 		unsigned char c = u[r];
 
 		if (fold_class[c] == 0 && !pending && !*space) {
-			/* the common case: a run of kept bytes */
-			/* kept bytes, and single spaces between them */
+			/* the common case: kept bytes, and single spaces
+			 * between them, as they are */
 			for (;;) {
 				if (r < len && fold_class[u[r]] == 0)
 					u[w++] = u[r++];
@@ -224,26 +224,24 @@ yoy_text_fold_run(char *s, size_t len, int *space)
 			continue;
 		}
 
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
-		    c == '\f' || c == '\v') {
+		if (fold_class[c] == 1) {
 			pending = 1;
 			r++;
 			continue;
 		}
-		if (c >= 0x80 && (k = special_space(u + r, len - r, &zero)) > 0) {
+		if (fold_class[c] == 2 &&
+		    (k = special_space(u + r, len - r, &zero)) > 0) {
 			pending |= !zero;
 			r += (size_t)k;
 			continue;
 		}
+		/* the first kept byte after white space (or at the start);
+		 * the fast path above takes the rest */
 		if (pending && !*space)
 			u[w++] = ' ';
 		pending = *space = 0;
 		u[w++] = c;
 		r++;
-		/* the rest of a multi-byte character, and ASCII runs, as is */
-		while (r < len && ((u[r] > ' ' && u[r] < 0x80) ||
-		    (u[r] & 0xC0) == 0x80))
-			u[w++] = u[r++];
 	}
 	if (pending && !*space) {
 		u[w++] = ' ';
