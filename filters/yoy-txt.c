@@ -43,6 +43,7 @@ main(int argc, char **argv)
 	struct yoy_write_opts wopts = { 0 };
 	const char *output = NULL, *registry = NULL;
 	struct yoy_doc *doc;
+	static char obuf[64 * 1024];    /* lives until exit flushes stdout */
 	FILE *out = stdout;
 	int c, i, status;
 
@@ -118,6 +119,7 @@ main(int argc, char **argv)
 		    strerror(errno));
 		goto done;
 	}
+	setvbuf(out, obuf, _IOFBF, sizeof(obuf));      /* fewer writes */
 	if (yoy_xml_write(doc, out, &wopts) < 0)
 		yoy_diag(YOY_FATAL, output ? output : "<stdout>", 0, 0,
 		    "write error: %s", strerror(errno));

@@ -160,21 +160,32 @@ yoy_buf_putc(struct yoy_buf *b, int c)
 }
 
 void
+yoy_buf_vprintf(struct yoy_buf *b, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+
+	/* one pass when it fits in what is free, two when it does not */
+	yoy_buf_grow(b, 128);
+	va_copy(again, ap);
+	n = vsnprintf(b->ptr + b->len, b->cap - b->len, fmt, ap);
+	if (n >= 0 && (size_t)n >= b->cap - b->len) {
+		yoy_buf_grow(b, (size_t)n);
+		vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, again);
+	}
+	if (n >= 0)
+		b->len += (size_t)n;
+	va_end(again);
+}
+
+void
 yoy_buf_printf(struct yoy_buf *b, const char *fmt, ...)
 {
 	va_list ap;
-	int n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	yoy_buf_vprintf(b, fmt, ap);
 	va_end(ap);
-	if (n < 0)
-		return;
-	yoy_buf_grow(b, (size_t)n);
-	va_start(ap, fmt);
-	vsnprintf(b->ptr + b->len, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	b->len += (size_t)n;
 }
 
 void
@@ -202,10 +213,14 @@ yoy_buf_read_file(struct yoy_buf *b, const char *path)
 		yoy_diag(YOY_FATAL, name, 0, 0, "is a directory");
 		goto fail;
 	}
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
-		yoy_buf_grow(b, (size_t)st.st_size);
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
+		/* room for the file and its NUL: one read, no copy */
+		b->cap = (size_t)st.st_size + 2;
+		b->ptr = yoy_realloc(b->ptr, b->cap);
+	}
 	for (;;) {
-		yoy_buf_grow(b, 64 * 1024);
+		if (b->cap - b->len < 2)
+			yoy_buf_grow(b, 64 * 1024);
 		n = read(fd, b->ptr + b->len, b->cap - b->len - 1);
 		if (n == 0)
 			break;

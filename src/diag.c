@@ -44,29 +44,33 @@ yoy_diag_name(const char *path)
 	return path == NULL || strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
+/* Each message is composed whole and written with one call, so messages
+ * from several programs in a pipeline never interleave mid-line. */
 void
 yoy_diag(enum yoy_level level, const char *file, unsigned line, unsigned col,
     const char *fmt, ...)
 {
+	struct yoy_buf b = YOY_BUF_INIT;
 	va_list ap;
 
 	if (level > worst)
 		worst = level;
-	fprintf(stderr, "%s: ", prog);
+	yoy_buf_printf(&b, "%s: ", prog);
 	if (file != NULL) {
-		fputs(file, stderr);
-		if (line) {
-			fprintf(stderr, ":%u", line);
-			if (col)
-				fprintf(stderr, ":%u", col);
-		}
-		fputs(": ", stderr);
+		yoy_buf_puts(&b, file);
+		if (line)
+			yoy_buf_printf(&b, ":%u", line);
+		if (line && col)
+			yoy_buf_printf(&b, ":%u", col);
+		yoy_buf_puts(&b, ": ");
 	}
-	fputs(level == YOY_WARNING ? "warning: " : "error: ", stderr);
+	yoy_buf_puts(&b, level == YOY_WARNING ? "warning: " : "error: ");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	yoy_buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	yoy_buf_putc(&b, '\n');
+	fwrite(b.ptr, 1, b.len, stderr);
+	yoy_buf_free(&b);
 }
 
 int

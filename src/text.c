@@ -197,13 +197,58 @@ static const unsigned char fold_class[256] = {
 	[0xC2] = 2, [0xE2] = 2, [0xEF] = 2,
 };
 
+/* The length of the prefix of u that folding leaves as it is: kept bytes,
+ * and single spaces after kept bytes (or after the start, unless `space`
+ * says the output before ends in one).  Read only, eight bytes at a time
+ * where none is a control, non-ASCII, or a space beside a space (a word
+ * test: may say no wrongly, never yes); most lines are all prefix. */
+static size_t
+unchanged(const unsigned char *u, size_t len, int space)
+{
+	uint64_t v, x, sp, carry = space ? 0x80 : 0;
+	size_t r = 0, end;
+	int zero;
+
+	for (;;) {
+		for (; r + 8 <= len; r += 8) {
+			v = load(u + r);
+			x = v ^ (0x20 * ONES);
+			sp = (x - ONES) & ~x & HIGH;
+			if (((v | ((v - 0x20 * ONES) & ~v)) & HIGH) ||
+			    (sp & (sp << 8 | carry)))
+				break;
+			carry = sp >> 56;
+		}
+		for (end = r + 8 < len ? r + 8 : len; r < end; r++) {
+			unsigned char c = u[r];
+
+			if (fold_class[c] == 0)
+				continue;
+			if (c == ' ' && (r > 0 ? u[r - 1] != ' ' : !space))
+				continue;
+			if (fold_class[c] == 2 &&
+			    special_space(u + r, len - r, &zero) == 0)
+				continue;
+			return r;
+		}
+		if (r == len)
+			return r;
+		carry = u[r - 1] == ' ' ? 0x80 : 0;
+	}
+}
+
 size_t
 yoy_text_fold_run(char *s, size_t len, int *space)
 {
 	unsigned char *u = (unsigned char *)s;
-	size_t r = 0, w = 0;
+	size_t r, w;
 	int pending = 0, zero, k;
 
+	r = w = unchanged(u, len, *space);
+	if (r)
+		*space = u[r - 1] == ' ';
+	if (r == len)
+		return len;
 	while (r < len) {
 		unsigned char c = u[r];
 

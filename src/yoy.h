@@ -13,6 +13,7 @@
 #ifndef YOY_H
 #define YOY_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -41,6 +42,8 @@ void yoy_buf_grow(struct yoy_buf *, size_t extra);
 void yoy_buf_put(struct yoy_buf *, const char *s, size_t n);
 void yoy_buf_puts(struct yoy_buf *, const char *s);
 void yoy_buf_putc(struct yoy_buf *, int c);
+void yoy_buf_vprintf(struct yoy_buf *, const char *fmt, va_list)
+	__attribute__((format(printf, 2, 0)));
 void yoy_buf_printf(struct yoy_buf *, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void yoy_buf_free(struct yoy_buf *);
