@@ -17,10 +17,10 @@ ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
 LDFLAGS  += -fsanitize=$(SANITIZE)
 endif
 
-PROGS    = yoy-txt
-LIBSRC   = buf diag doc pattern registry text txt xml xmlread
+PROGS    = yoy-txt yoy-md
+LIBSRC   = buf diag doc md pattern registry text txt xml xmlread
 OBJ      = $(LIBSRC:%=obj/%.o) obj/data.o
-TESTS    = unit txtlines validate
+TESTS    = unit txtlines validate mdstatements
 
 all: deps-present $(PROGS:%=bin/%)
 

@@ -36,7 +36,7 @@ static const struct {
 	[YOY_FIGURE] = { "figure", { "src", "alt" }, 0 },
 	[YOY_CAPTION] = { "caption", { NULL }, 0 },
 	[YOY_PRE] = { "pre", { NULL }, 0 },
-	[YOY_NOTE] = { "note", { "kind" }, 0 },
+	[YOY_NOTE] = { "note", { "kind", "label" }, 1 },    /* see below */
 	[YOY_TEXT] = { "#text", { NULL }, 1 },
 	[YOY_A] = { "a", { "href" }, 1 },
 	[YOY_EM] = { "em", { NULL }, 1 },
@@ -75,6 +75,24 @@ int
 yoy_type_is_inline(enum yoy_type t)
 {
 	return types[t].is_inline;
+}
+
+/* A note is inline inside text (an editorial marker within a sentence)
+ * and a block where blocks flow (a marker paragraph, a footnote). */
+int
+yoy_node_is_block(const struct yoy_node *n)
+{
+	if (n->type != YOY_NOTE)
+		return !types[n->type].is_inline;
+	if (n->parent == NULL)
+		return 1;
+	switch (n->parent->type) {
+	case YOY_BODY: case YOY_SECTION: case YOY_ACTION: case YOY_ENTRY:
+	case YOY_BLOCKQUOTE: case YOY_DEPARTMENT:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 /* Buffers handed over with yoy_doc_adopt, freed with the document. */
@@ -334,7 +352,7 @@ yoy_doc_normalize(struct yoy_doc *d)
 			continue;
 		}
 		for (c = n->first; c; c = c->next)
-			if (!yoy_type_is_inline(c->type))
+			if (yoy_node_is_block(c))
 				break;
 		if (c == NULL) {
 			fold_inline(n);
@@ -343,6 +361,8 @@ yoy_doc_normalize(struct yoy_doc *d)
 				next = c->next;
 				if (c->type == YOY_TEXT && blank(c))
 					yoy_node_unlink(c);
+				else if (c->type == YOY_NOTE)
+					fold_inline(c);     /* a block note */
 			}
 		}
 		n = yoy_node_walk(d->root, n);

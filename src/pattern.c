@@ -40,6 +40,28 @@ static const char *const sources[YOY_RE_N] = {
 	[YOY_RE_ANNEX] = "^annex\\s+\\d+\\b",
 	[YOY_RE_BR] = "^<br\\s*/?>",
 	[YOY_RE_SLUG] = "^[a-z0-9]+(?:-[a-z0-9]+)*$",
+	/* groups: 1 {{DEPARTMENTRESPONSE}}, 2 {/tag}, 3 include's path,
+	 * 4 and 5 {tag .class}, 6 furniture, 7 {::comment}, 8 {:/comment},
+	 * 9 {:toc}, 10 any other {:…} (attribute lists, options) */
+	[YOY_RE_MD_DIRECTIVE] = ("^[ \\t]*\\{(?:(\\{DEPARTMENTRESPONSE\\})|/(\\w+)|"
+	    "include[ \\t]+([^}]+?)|(\\w+)[ \\t]+\\.?([^}]+?)|"
+	    "(navigation|pull|big-pull|fig|pull-right|page-break|collapsed)|"
+	    "(::comment)|(:/comment)|(:toc)|(:[^}]*))[ \\t]*\\}[ \\t]*$"),
+	[YOY_RE_MD_HTMLDIV] = "^[ \\t]*<(/?)div\\b[^>]*>[ \\t]*$",
+	[YOY_RE_MD_TABLESEP] = ("^[ \\t]*\\|?[ \\t]*:?-+:?[ \\t]*"
+	    "(?:\\|[ \\t]*:?-+:?[ \\t]*)*\\|?[ \\t]*$"),
+	[YOY_RE_MD_FOOTDEF] = "^\\[\\^([^\\]\\s]+)\\]:[ \\t]*",
+	[YOY_RE_MD_DLDEF] = "^:[ \\t]+",
+	[YOY_RE_MD_ATX] = "^#{1,6}(?=[^#\\s])",
+	[YOY_RE_MD_SUP] = "(?<!\\[)\\^([^\\^\\s\\[\\]][^\\^\\[\\]]*?)\\^",
+	[YOY_RE_MD_PDF] = "\\{PDF=([^}]+)\\}",
+	[YOY_RE_MD_MARKER] = "^[\\s*_]*(\\[(?!\\^)[^\\[\\]]+\\])[\\s*_]*$",
+	[YOY_RE_MD_BRACKET] = ("\\[\\^([^\\]\\s]+)\\]|"
+	    "(\\[[^\\[\\]]*[^\\[\\]\\s][^\\[\\]]*\\])(?![(\\[:])"),
+	[YOY_RE_MD_TAG] = ("^<(/?)([a-z][a-z0-9]*)\\b((?:[^>\"']|\"[^\"]*\"|'[^']*')*?)"
+	    "\\s*(/?)>$"),
+	[YOY_RE_MD_ATTR] = ("\\s([a-z][a-z0-9-]*)\\s*=\\s*(?:\"([^\"]*)\"|"
+	    "'([^']*)'|([^\\s\"'>]+))"),
 	[YOY_RE_UTF8] = "",
 };
 
@@ -48,7 +70,9 @@ static const char *const sources[YOY_RE_N] = {
  * would cost more than it saves. */
 static const unsigned char hot[YOY_RE_N] = {
 	[YOY_RE_LABEL] = 1, [YOY_RE_ACTION] = 1, [YOY_RE_BULLET] = 1,
-	[YOY_RE_CAPTION] = 1, [YOY_RE_ANNEX] = 1,
+	[YOY_RE_CAPTION] = 1, [YOY_RE_ANNEX] = 1, [YOY_RE_MD_ATX] = 1,
+	[YOY_RE_MD_SUP] = 1, [YOY_RE_MD_BRACKET] = 1, [YOY_RE_MD_TAG] = 1,
+	[YOY_RE_MD_DIRECTIVE] = 1,
 };
 
 struct compiled {
@@ -70,7 +94,8 @@ compile(int id)
 
 	if (re[id].code)
 		return re[id].code;
-	if (id != YOY_RE_UTF8 && id != YOY_RE_SLUG)
+	if (id != YOY_RE_UTF8 && id != YOY_RE_SLUG &&
+	    id != YOY_RE_MD_DIRECTIVE)
 		flags |= PCRE2_CASELESS;
 	re[id].code = pcre2_compile((PCRE2_SPTR)sources[id],
 	    PCRE2_ZERO_TERMINATED, flags, &err, &off, NULL);

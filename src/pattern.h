@@ -16,6 +16,18 @@ enum yoy_re {
 	YOY_RE_ANNEX,       /* "Annex 1: …" */
 	YOY_RE_BR,          /* "<br>", "<br/>", "<br />" */
 	YOY_RE_SLUG,        /* a department id: "cabinet-office" */
+	YOY_RE_MD_DIRECTIVE,    /* "{div .x}", "{/div}", "{: .ial}", … */
+	YOY_RE_MD_HTMLDIV,  /* "<div class=…>" or "</div>" alone on a line */
+	YOY_RE_MD_TABLESEP, /* "---|:---:|" */
+	YOY_RE_MD_FOOTDEF,  /* "[^1]: text" */
+	YOY_RE_MD_DLDEF,    /* ": definition" */
+	YOY_RE_MD_ATX,      /* "##Heading" (no space) */
+	YOY_RE_MD_SUP,      /* "3^rd^" */
+	YOY_RE_MD_PDF,      /* "{PDF=file.pdf}" */
+	YOY_RE_MD_MARKER,   /* a paragraph that is only "[…]" (and emphasis) */
+	YOY_RE_MD_BRACKET,  /* "[^1]" or "[…]" inside text */
+	YOY_RE_MD_TAG,      /* an inline HTML tag */
+	YOY_RE_MD_ATTR,     /* name="value" in a tag */
 	YOY_RE_UTF8,        /* the empty pattern, run for its UTF-8 check */
 	YOY_RE_N
 };

@@ -114,7 +114,7 @@ start(struct writer *w, const struct yoy_node *n)
 		if (n->attr[i])
 			attribute(w, name, n->attr[i]);
 	}
-	if (w->o && w->o->sourcepos && n->line && !yoy_type_is_inline(n->type) &&
+	if (w->o && w->o->sourcepos && n->line && yoy_node_is_block(n) &&
 	    n->parent && n->parent->type != YOY_META &&
 	    n->parent->type != YOY_REPORT) {
 		snprintf(line, sizeof(line), "%u", n->line);
@@ -143,7 +143,7 @@ holds_inline(const struct yoy_node *n)
 	const struct yoy_node *c;
 
 	for (c = n->first; c; c = c->next)
-		if (!yoy_type_is_inline(c->type))
+		if (yoy_node_is_block(c))
 			return 0;
 	return 1;
 }
@@ -200,7 +200,7 @@ yoy_xml_write(const struct yoy_doc *doc, FILE *f,
 		/* enter n: a block on a line of its own, or one holding blocks */
 		if (n != doc->root)
 			indent(w, depth);
-		if (yoy_type_is_inline(n->type)) {
+		if (!yoy_node_is_block(n)) {
 			/* inline among blocks (no reader makes it): own line */
 			write_inline(w, n);
 		} else if (start(w, n), n->first == NULL) {

@@ -15,9 +15,17 @@ extern const char yoy_schema_rng[];
 #define MAX_DEPTH 200
 #define PARSE_OPTS (XML_PARSE_NONET | XML_PARSE_NOCDATA)
 
+struct held {
+	unsigned line, col;
+	char msg[200];
+};
+
 struct ctx {
 	const char *file;
 	int faults;
+	int hold;           /* validating: keep messages until the verdict */
+	int nheld;
+	struct held held[10];
 };
 
 /* libxml2's messages end in a newline; ours do not. */
@@ -29,6 +37,19 @@ on_error(void *arg, xmlErrorPtr e)
 
 	while (n && (e->message[n - 1] == '\n' || e->message[n - 1] == ' '))
 		n--;
+	if (c->hold && e->domain == XML_FROM_RELAXNGV) {
+		/* libxml2 2.9 reports failed alternatives of a valid
+		 * document too: only the verdict says which count */
+		if (c->nheld < 10) {
+			struct held *h = &c->held[c->nheld++];
+
+			h->line = e->line > 0 ? (unsigned)e->line : 0;
+			h->col = e->int2 > 0 ? (unsigned)e->int2 : 0;
+			snprintf(h->msg, sizeof(h->msg), "%.*s", (int)n,
+			    e->message ? e->message : "");
+		}
+		return;
+	}
 	if (c->faults++ < 10)
 		yoy_diag(YOY_FATAL, c->file, e->line > 0 ? (unsigned)e->line : 0,
 		    e->int2 > 0 ? (unsigned)e->int2 : 0, "%s%.*s",
@@ -100,7 +121,7 @@ element(struct yoy_doc *d, struct yoy_node **cur, xmlTextReaderPtr r,
 struct yoy_doc *
 yoy_xml_read(const char *buf, size_t len, const char *file)
 {
-	struct ctx c = { yoy_diag_name(file), 0 };
+	struct ctx c = { yoy_diag_name(file), 0, 0, 0, { { 0, 0, "" } } };
 	struct yoy_doc *d = yoy_doc_new();
 	struct yoy_node *cur = NULL;
 	xmlTextReaderPtr r;
@@ -160,7 +181,7 @@ yoy_xml_read(const char *buf, size_t len, const char *file)
 int
 yoy_xml_validate(const char *buf, size_t len, const char *file)
 {
-	struct ctx c = { yoy_diag_name(file), 0 };
+	struct ctx c = { yoy_diag_name(file), 0, 0, 0, { { 0, 0, "" } } };
 	xmlRelaxNGParserCtxtPtr pc;
 	xmlRelaxNGPtr schema;
 	xmlRelaxNGValidCtxtPtr vc;
@@ -184,12 +205,18 @@ yoy_xml_validate(const char *buf, size_t len, const char *file)
 		yoy_diag(YOY_FATAL, c.file, 1, 0, "document type declarations "
 		    "are not allowed");
 	} else if (doc) {
+		int i;
+
 		vc = xmlRelaxNGNewValidCtxt(schema);
 		xmlRelaxNGSetValidStructuredErrors(vc, on_error, &c);
+		c.hold = 1;
 		if (xmlRelaxNGValidateDoc(vc, doc) == 0 && c.faults == 0)
 			rc = 0;
-		else if (c.faults == 0)
+		else if (c.nheld == 0 && c.faults == 0)
 			yoy_diag(YOY_FATAL, c.file, 0, 0, "invalid");
+		for (i = 0; rc != 0 && i < c.nheld; i++)
+			yoy_diag(YOY_FATAL, c.file, c.held[i].line,
+			    c.held[i].col, "invalid: %s", c.held[i].msg);
 		xmlRelaxNGFreeValidCtxt(vc);
 	}
 	xmlFreeDoc(doc);

@@ -149,6 +149,8 @@ const char *yoy_type_name(enum yoy_type);
 int yoy_type_from_name(const char *name);            /* -1 if unknown */
 const char *yoy_type_attr(enum yoy_type, int slot);  /* NULL past the end */
 int yoy_type_is_inline(enum yoy_type);
+/* Whether the node stands as a block where it is (a note can be both). */
+int yoy_node_is_block(const struct yoy_node *);
 
 /* ------------------------------------------------------------------ text */
 
@@ -211,6 +213,22 @@ void yoy_registry_slug(const char *s, size_t len, struct yoy_buf *out);
 /* Whether `id` is a well-formed slug. */
 int yoy_registry_valid_id(const char *id);
 void yoy_registry_free(void);
+
+/* -------------------------------------------------------------- markdown */
+
+struct yoy_md_opts {
+	const char *include_dir;    /* where {include x} finds partials */
+	const char *year;           /* statements' year (default 2012) */
+};
+struct yoy_md;
+/* A reader of markdown files that form one document, in order. */
+struct yoy_md *yoy_md_new(struct yoy_doc *, const struct yoy_md_opts *);
+/* Adds one file; `buf` (NUL-terminated at buf[len]) is adopted by the
+ * document.  Returns -1 on trouble (already reported). */
+int yoy_md_add(struct yoy_md *, char *buf, size_t len, const char *file);
+/* Resolves footnotes, finds editorial markers, folds; frees the reader. */
+int yoy_md_finish(struct yoy_md *);
+const char *yoy_cmark_version(void);
 
 /* ------------------------------------------------------------------- xml */
 

@@ -1,0 +1,209 @@
+/* yoy-md: the strategy's extended markdown to canonical XML. */
+#define _XOPEN_SOURCE 700       /* setitimer */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "../src/yoy.h"
+
+static const char usage[] =
+"usage: yoy-md [-o FILE] [-I DIR] [--year YYYY] [--departments FILE]\n"
+"              [--sourcepos] [--time-limit SECONDS] [-W warning|error]\n"
+"              [FILE ...]\n"
+"\n"
+"Convert the Government Digital Strategy's extended markdown (kramdown\n"
+"and the strategy site's directives) to the canonical XML of yoy.  The\n"
+"FILEs (standard input if none, or for '-') form one document, in the\n"
+"order given, and it is written to standard output.\n"
+"\n"
+"  -o, --output FILE        write to FILE instead of standard output\n"
+"  -I, --include-dir DIR    resolve {include x} against DIR (partials)\n"
+"      --year YYYY          the year of department statements (2012)\n"
+"      --departments FILE   add or override registry entries\n"
+"      --sourcepos          add line=\"N\" to blocks\n"
+"      --time-limit SECONDS CPU time allowed (default: 5 + 1 per 10 MB)\n"
+"  -W, --warnings LEVEL     exit 1 on findings at LEVEL or above\n"
+"                           (warning or error; default error)\n"
+"  -h, --help               show this help\n"
+"  -V, --version            show the version and the libraries'\n"
+"\n"
+"Exit status: 0 success, 1 findings at or above -W, 2 trouble.\n";
+
+static char alarm_msg[512];
+static size_t alarm_len;
+
+/* The watchdog: cmark 0.30.2 has inputs that take super-linear time and
+ * it abort()s when memory runs out.  Either ends here, said plainly. */
+static void
+watchdog(int sig)
+{
+	static const char abort_msg[] = " markdown parser aborted (out of "
+	    "memory?); no output\n";
+
+	if (sig == SIGPROF) {
+		if (write(2, alarm_msg, alarm_len) < 0)
+			_exit(2);
+	} else if (write(2, alarm_msg, strcspn(alarm_msg, ":") + 1) < 0 ||
+	    write(2, abort_msg, sizeof(abort_msg) - 1) < 0) {
+		_exit(2);
+	}
+	_exit(2);
+}
+
+static void
+arm(double seconds, const char *file)
+{
+	struct itimerval t;
+	struct sigaction sa;
+
+	alarm_len = (size_t)snprintf(alarm_msg, sizeof(alarm_msg),
+	    "yoy-md: %s: error: markdown took more than %.0f s of CPU time "
+	    "(input pathological for cmark %s?); no output\n", file,
+	    seconds, yoy_cmark_version());
+	if (alarm_len >= sizeof(alarm_msg))
+		alarm_len = sizeof(alarm_msg) - 1;
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = watchdog;
+	sigaction(SIGPROF, &sa, NULL);
+	sigaction(SIGABRT, &sa, NULL);
+	memset(&t, 0, sizeof(t));
+	t.it_value.tv_sec = (time_t)seconds;
+	t.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds)
+	    * 1e6);
+	if (t.it_value.tv_sec == 0 && t.it_value.tv_usec == 0)
+		t.it_value.tv_usec = 1;
+	setitimer(ITIMER_PROF, &t, NULL);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "include-dir", required_argument, NULL, 'I' },
+		{ "year", required_argument, NULL, 'Y' },
+		{ "departments", required_argument, NULL, 'D' },
+		{ "sourcepos", no_argument, NULL, 'S' },
+		{ "time-limit", required_argument, NULL, 'T' },
+		{ "warnings", required_argument, NULL, 'W' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct yoy_md_opts opts = { NULL, NULL };
+	struct yoy_write_opts wopts = { 0 };
+	const char *output = NULL, *registry = NULL;
+	static char obuf[64 * 1024];    /* lives until exit flushes stdout */
+	struct yoy_buf *in;
+	struct yoy_doc *doc;
+	struct yoy_md *md;
+	double limit = -1, total = 0;
+	FILE *out = stdout;
+	char *end;
+	int c, i, n, status;
+
+	yoy_diag_init("yoy-md");
+	while ((c = getopt_long(argc, argv, "o:I:W:hV", longopts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			output = optarg;
+			break;
+		case 'I':
+			opts.include_dir = optarg;
+			break;
+		case 'Y':
+			if (strlen(optarg) != 4 || strspn(optarg,
+			    "0123456789") != 4) {
+				yoy_diag(YOY_FATAL, NULL, 0, 0, "--year wants "
+				    "four digits, not '%s'", optarg);
+				return 2;
+			}
+			opts.year = optarg;
+			break;
+		case 'D':
+			registry = optarg;
+			break;
+		case 'S':
+			wopts.sourcepos = 1;
+			break;
+		case 'T':
+			limit = strtod(optarg, &end);
+			if (end == optarg || *end || !(limit > 0)) {
+				yoy_diag(YOY_FATAL, NULL, 0, 0, "--time-limit "
+				    "wants a positive number of seconds, not "
+				    "'%s'", optarg);
+				return 2;
+			}
+			break;
+		case 'W':
+			if (yoy_diag_set_threshold(optarg) < 0) {
+				yoy_diag(YOY_FATAL, NULL, 0, 0, "unknown level "
+				    "'%s' (use warning or error)", optarg);
+				return 2;
+			}
+			break;
+		case 'h':
+			fputs(usage, stdout);
+			return 0;
+		case 'V':
+			printf("yoy-md %s (cmark %s, libxml2 %s, PCRE2 %s)\n",
+			    YOY_VERSION, yoy_cmark_version(),
+			    yoy_libxml2_version(), yoy_pcre2_version());
+			return 0;
+		default:
+			fputs(usage, stderr);
+			return 2;
+		}
+	}
+	if (yoy_registry_load(registry) < 0)
+		return 2;
+	/* read every file first: the time limit follows the input's size */
+	n = argc > optind ? argc - optind : 1;
+	in = yoy_malloc((size_t)n * sizeof(*in));
+	for (i = 0; i < n; i++) {
+		const char *path = optind < argc ? argv[optind + i] : NULL;
+
+		memset(&in[i], 0, sizeof(in[i]));
+		if (yoy_buf_read_file(&in[i], path) == 0)
+			total += (double)in[i].len;
+	}
+	doc = yoy_doc_new();
+	md = yoy_md_new(doc, &opts);
+	if (yoy_diag_status() < 2) {
+		arm(limit > 0 ? limit : 5 + total / 1e7, n == 1 ?
+		    yoy_diag_name(optind < argc ? argv[optind] : NULL) :
+		    "input");
+		for (i = 0; i < n; i++)
+			if (yoy_md_add(md, in[i].ptr, in[i].len, optind < argc ?
+			    argv[optind + i] : NULL) < 0)
+				break;
+	} else {
+		for (i = 0; i < n; i++)
+			yoy_buf_free(&in[i]);
+	}
+	free(in);
+	yoy_md_finish(md);
+	if (yoy_diag_status() == 2)
+		goto done;
+	if (output && (out = fopen(output, "w")) == NULL) {
+		yoy_diag(YOY_FATAL, output, 0, 0, "cannot open: %s",
+		    strerror(errno));
+		goto done;
+	}
+	setvbuf(out, obuf, _IOFBF, sizeof(obuf));      /* fewer writes */
+	if (yoy_xml_write(doc, out, &wopts) < 0)
+		yoy_diag(YOY_FATAL, output ? output : "<stdout>", 0, 0,
+		    "write error: %s", strerror(errno));
+	if (output && fclose(out) != 0)
+		yoy_diag(YOY_FATAL, output, 0, 0, "write error: %s",
+		    strerror(errno));
+done:
+	status = yoy_diag_status();
+	yoy_doc_free(doc);
+	yoy_registry_free();
+	return status;
+}
