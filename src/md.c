@@ -1299,7 +1299,8 @@ check_footnotes(struct yoy_md *m)
 {
 	size_t i;
 
-	qsort(m->defs.v, m->defs.n, sizeof(struct fn), fn_cmp);
+	if (m->defs.n)
+		qsort(m->defs.v, m->defs.n, sizeof(struct fn), fn_cmp);
 	for (i = 0; i < m->refs.n; i++)
 		if (m->defs.n == 0 || bsearch(&m->refs.v[i], m->defs.v,
 		    m->defs.n, sizeof(struct fn), fn_cmp) == NULL)
