@@ -842,10 +842,16 @@ chunk_add(struct yoy_md *m, const struct line *l)
 	yoy_buf_putc(&m->chunk, '\n');
 }
 
+struct cells {
+	struct yoy_node **v;    /* the cells, in order */
+	size_t n, cap;
+	struct yoy_buf md;      /* their text, each after a "<!---->" line */
+};
+
 /* Splits a table row into cells: '|' outside code spans and not escaped. */
 static void
 row(struct yoy_md *m, const struct line *l, struct yoy_node *tr,
-    enum yoy_type cell)
+    enum yoy_type type, struct cells *cs)
 {
 	const char *s = l->s, *end = l->s + l->len, *c;
 	int code = 0;
@@ -863,8 +869,15 @@ row(struct yoy_md *m, const struct line *l, struct yoy_node *tr,
 			code = !code;
 		if (c < end && (*c != '|' || code || (c > s && c[-1] == '\\')))
 			continue;
-		inline_md(m, s, (size_t)(c - s), add(m, tr, cell, l->no),
-		    l->no);
+		if (cs->n == cs->cap) {
+			cs->cap = cs->cap ? 2 * cs->cap : 16;
+			cs->v = yoy_realloc(cs->v, cs->cap * sizeof(*cs->v));
+		}
+		cs->v[cs->n++] = add(m, tr, type, l->no);
+		yoy_buf_puts(&cs->md, "<!---->\n");
+		s += strspn(s, " \t");
+		yoy_buf_put(&cs->md, s, (size_t)(c - s));
+		yoy_buf_puts(&cs->md, "\n\n");
 		if (c >= end)
 			break;
 		s = c + 1;
@@ -878,17 +891,50 @@ is_sep(const struct line *l)
 	    yoy_re_match(YOY_RE_MD_TABLESEP, l->s, l->len, NULL, 0) > 0;
 }
 
+/* A pipe table; its cells' markdown goes to cmark in one parse, each
+ * cell after an HTML comment line that marks where it starts. */
 static size_t
 table(struct yoy_md *m, struct line *v, size_t n, size_t i)
 {
 	struct yoy_node *t = add(m, container(m, v[i].no), YOY_TABLE,
 	    v[i].no);
+	struct cells cs = { NULL, 0, 0, YOY_BUF_INIT };
+	cmark_node *doc, *c;
+	size_t k = 0;
 
-	row(m, &v[i], add(m, t, YOY_TR, v[i].no), YOY_TH);
+	row(m, &v[i], add(m, t, YOY_TR, v[i].no), YOY_TH, &cs);
 	for (i += 2; i < n && !blank_line(&v[i]) &&
 	    memchr(v[i].s, '|', v[i].len); i++)
 		if (!is_sep(&v[i]))
-			row(m, &v[i], add(m, t, YOY_TR, v[i].no), YOY_TD);
+			row(m, &v[i], add(m, t, YOY_TR, v[i].no), YOY_TD, &cs);
+	doc = cmark_parse_document(cs.md.ptr, cs.md.len, 0);
+	for (c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
+		struct yoy_node *cell;
+
+		if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK &&
+		    strncmp(cmark_node_get_literal(c), "<!---->", 7) == 0) {
+			k++;
+			continue;
+		}
+		if (k == 0 || k > cs.n)
+			continue;
+		cell = cs.v[k - 1];
+		if (cell->first)
+			yoy_node_add(m->doc, cell, YOY_BR);
+		if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH ||
+		    cmark_node_get_type(c) == CMARK_NODE_HEADING) {
+			inlines(m, c, cell, cell->line);
+		} else {
+			struct yoy_buf p = YOY_BUF_INIT;
+
+			plain(c, &p);
+			yoy_node_add_text(m->doc, cell, p.ptr, p.len, 0);
+			yoy_buf_free(&p);
+		}
+	}
+	cmark_node_free(doc);
+	free(cs.v);
+	yoy_buf_free(&cs.md);
 	return i;
 }
 
@@ -1322,9 +1368,15 @@ marker_paragraph(struct yoy_md *m, struct yoy_node *p)
 	struct yoy_node *c;
 	size_t ov[4];
 
+	int bracket = 0;
+
 	for (c = p->first; c; c = yoy_node_walk(p, c))
 		if (c->type == YOY_A || c->type == YOY_CODE)
 			return;
+		else if (c->type == YOY_TEXT && memchr(c->text, '[', c->len))
+			bracket = 1;
+	if (!bracket)
+		return;
 	yoy_node_text(p, &t);
 	if (t.len && yoy_re_match(YOY_RE_MD_MARKER, t.ptr, t.len, ov, 4)) {
 		while (p->first)
@@ -1379,7 +1431,6 @@ yoy_md_finish(struct yoy_md *m)
 {
 	struct yoy_node *n, *next;
 
-	yoy_doc_normalize(m->doc);
 	for (n = m->doc->body; n; n = next) {
 		if (n->type == YOY_P && n->line)
 			marker_paragraph(m, n);

@@ -72,7 +72,7 @@ static const unsigned char hot[YOY_RE_N] = {
 	[YOY_RE_LABEL] = 1, [YOY_RE_ACTION] = 1, [YOY_RE_BULLET] = 1,
 	[YOY_RE_CAPTION] = 1, [YOY_RE_ANNEX] = 1, [YOY_RE_MD_ATX] = 1,
 	[YOY_RE_MD_SUP] = 1, [YOY_RE_MD_BRACKET] = 1, [YOY_RE_MD_TAG] = 1,
-	[YOY_RE_MD_DIRECTIVE] = 1,
+	[YOY_RE_MD_DIRECTIVE] = 1, [YOY_RE_MD_TABLESEP] = 1,
 };
 
 struct compiled {
