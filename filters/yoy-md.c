@@ -1,6 +1,5 @@
 /* yoy-md: the strategy's extended markdown to canonical XML. */
 #define _XOPEN_SOURCE 700       /* setitimer */
-#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -97,12 +96,10 @@ main(int argc, char **argv)
 	struct yoy_md_opts opts = { NULL, NULL };
 	struct yoy_write_opts wopts = { 0 };
 	const char *output = NULL, *registry = NULL;
-	static char obuf[64 * 1024];    /* lives until exit flushes stdout */
 	struct yoy_buf *in;
 	struct yoy_doc *doc;
 	struct yoy_md *md;
 	double limit = -1, total = 0;
-	FILE *out = stdout;
 	char *end;
 	int c, i, n, status;
 
@@ -189,18 +186,7 @@ main(int argc, char **argv)
 	yoy_md_finish(md);
 	if (yoy_diag_status() == 2)
 		goto done;
-	if (output && (out = fopen(output, "w")) == NULL) {
-		yoy_diag(YOY_FATAL, output, 0, 0, "cannot open: %s",
-		    strerror(errno));
-		goto done;
-	}
-	setvbuf(out, obuf, _IOFBF, sizeof(obuf));      /* fewer writes */
-	if (yoy_xml_write(doc, out, &wopts) < 0)
-		yoy_diag(YOY_FATAL, output ? output : "<stdout>", 0, 0,
-		    "write error: %s", strerror(errno));
-	if (output && fclose(out) != 0)
-		yoy_diag(YOY_FATAL, output, 0, 0, "write error: %s",
-		    strerror(errno));
+	yoy_xml_output(doc, output, &wopts);
 done:
 	status = yoy_diag_status();
 	yoy_doc_free(doc);

@@ -1,5 +1,4 @@
 /* yoy-txt: plain-text captures and drafts of the reports to canonical XML. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,8 +42,6 @@ main(int argc, char **argv)
 	struct yoy_write_opts wopts = { 0 };
 	const char *output = NULL, *registry = NULL;
 	struct yoy_doc *doc;
-	static char obuf[64 * 1024];    /* lives until exit flushes stdout */
-	FILE *out = stdout;
 	int c, i, status;
 
 	yoy_diag_init("yoy-txt");
@@ -114,18 +111,7 @@ main(int argc, char **argv)
 	}
 	if (yoy_diag_status() == 2)
 		goto done;
-	if (output && (out = fopen(output, "w")) == NULL) {
-		yoy_diag(YOY_FATAL, output, 0, 0, "cannot open: %s",
-		    strerror(errno));
-		goto done;
-	}
-	setvbuf(out, obuf, _IOFBF, sizeof(obuf));      /* fewer writes */
-	if (yoy_xml_write(doc, out, &wopts) < 0)
-		yoy_diag(YOY_FATAL, output ? output : "<stdout>", 0, 0,
-		    "write error: %s", strerror(errno));
-	if (output && fclose(out) != 0)
-		yoy_diag(YOY_FATAL, output, 0, 0, "write error: %s",
-		    strerror(errno));
+	yoy_xml_output(doc, output, &wopts);
 done:
 	status = yoy_diag_status();
 	yoy_doc_free(doc);

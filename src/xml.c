@@ -9,6 +9,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlIO.h>
 #include <libxml/xmlversion.h>
+#include <errno.h>
 #include <string.h>
 
 #include "yoy.h"
@@ -239,5 +240,34 @@ done:
 	free(w);
 	if (fflush(f) != 0 || ferror(f))
 		rc = -1;
+	return rc;
+}
+
+/* A program's output: `path`, or standard output when NULL; reported. */
+int
+yoy_xml_output(const struct yoy_doc *doc, const char *path,
+    const struct yoy_write_opts *o)
+{
+	static char obuf[64 * 1024];    /* lives until exit flushes stdout */
+	const char *name = path ? path : "<stdout>";
+	FILE *f = stdout;
+	int rc = 0;
+
+	if (path && (f = fopen(path, "w")) == NULL) {
+		yoy_diag(YOY_FATAL, path, 0, 0, "cannot open: %s",
+		    strerror(errno));
+		return -1;
+	}
+	setvbuf(f, obuf, _IOFBF, sizeof(obuf));        /* fewer writes */
+	if (yoy_xml_write(doc, f, o) < 0) {
+		yoy_diag(YOY_FATAL, name, 0, 0, "write error: %s",
+		    strerror(errno));
+		rc = -1;
+	}
+	if (path && fclose(f) != 0 && rc == 0) {
+		yoy_diag(YOY_FATAL, path, 0, 0, "write error: %s",
+		    strerror(errno));
+		rc = -1;
+	}
 	return rc;
 }

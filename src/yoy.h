@@ -237,6 +237,10 @@ struct yoy_write_opts {
 };
 /* Writes the canonical form; -1 on a write error. */
 int yoy_xml_write(const struct yoy_doc *, FILE *, const struct yoy_write_opts *);
+/* Writes a program's result to `path` (standard output when NULL), with
+ * diagnostics on failure; -1 then. */
+int yoy_xml_output(const struct yoy_doc *, const char *path,
+	const struct yoy_write_opts *);
 /* Reads canonical XML (no DTD, no entities, no network). NULL on error. */
 struct yoy_doc *yoy_xml_read(const char *buf, size_t len, const char *file);
 /* Validates canonical XML against the schema; 0 valid, -1 not. */
