@@ -1419,6 +1419,8 @@ yoy_md_add(struct yoy_md *m, char *buf, size_t len, const char *file)
 	if (yoy_text_check(buf, len, name) > 0)
 		return -1;
 	m->file = arena_str(m, name, strlen(name));
+	if (m->dr)          /* a department response ends with its file */
+		m->action = m->dept = m->entry = NULL;
 	m->dr = 0;          /* {{DEPARTMENTRESPONSE}} is per file */
 	if (buf[strspn(buf, " \t\r\n")] == '\0')
 		yoy_diag(YOY_WARNING, name, 0, 0, "no text in input");
