@@ -27,7 +27,6 @@ struct frame {
 	enum frame_kind kind;
 	const char *file;
 	unsigned line;
-	char tag[16];
 };
 
 struct fn {                 /* a footnote reference or definition */
@@ -103,6 +102,16 @@ section(struct yoy_md *m)
 	return m->doc->body;
 }
 
+/* A statement's entry in the current department. */
+static struct yoy_node *
+new_entry(struct yoy_md *m, unsigned line)
+{
+	m->entry = add(m, m->dept, YOY_ENTRY, line);
+	yoy_node_set(m->doc, m->entry, "kind", "commitment");
+	yoy_node_set(m->doc, m->entry, "year", m->o.year);
+	return m->entry;
+}
+
 /* Where blocks go now. */
 static struct yoy_node *
 container(struct yoy_md *m, unsigned line)
@@ -113,10 +122,7 @@ container(struct yoy_md *m, unsigned line)
 		yoy_diag(YOY_WARNING, m->file, line, 1, "text outside a "
 		    "statement of department '%s'; kept in an entry of its own",
 		    yoy_node_get(m->dept, "name"));
-		m->entry = add(m, m->dept, YOY_ENTRY, line);
-		yoy_node_set(m->doc, m->entry, "kind", "commitment");
-		yoy_node_set(m->doc, m->entry, "year", m->o.year);
-		return m->entry;
+		return new_entry(m, line);
 	}
 	/* an action holds its blocks before its departments */
 	if (m->action && !has_child(m->action, YOY_DEPARTMENT))
@@ -315,6 +321,19 @@ plain(cmark_node *b, struct yoy_buf *out)
 		yoy_buf_puts(out, "");
 }
 
+/* Whether cmark text is white space as the canonical form folds it
+ * (no-break and zero-width spaces included). */
+static int
+white(cmark_node *c)
+{
+	char *s = yoy_strndup(cmark_node_get_literal(c),
+	    strlen(cmark_node_get_literal(c)));
+	int w = yoy_text_fold(s, strlen(s)) == 0;
+
+	free(s);
+	return w;
+}
+
 /* A paragraph that is only an image (perhaps linked) is a figure. */
 static cmark_node *
 lone_image(cmark_node *p)
@@ -324,11 +343,11 @@ lone_image(cmark_node *p)
 	for (; c; c = cmark_node_next(c)) {
 		cmark_node_type t = cmark_node_get_type(c);
 
-		if (t == CMARK_NODE_TEXT && strspn(cmark_node_get_literal(c),
-		    " \t") == strlen(cmark_node_get_literal(c)))
+		if (t == CMARK_NODE_SOFTBREAK ||
+		    (t == CMARK_NODE_TEXT && white(c)))
 			continue;
-		if (t == CMARK_NODE_SOFTBREAK || img)
-			return t == CMARK_NODE_SOFTBREAK ? img : NULL;
+		if (img)
+			return NULL;    /* more than the image: a paragraph */
 		if (t == CMARK_NODE_LINK && cmark_node_first_child(c) &&
 		    cmark_node_first_child(c) == cmark_node_last_child(c) &&
 		    cmark_node_get_type(cmark_node_first_child(c)) ==
@@ -476,13 +495,11 @@ start_action(struct yoy_md *m, cmark_node *h, int num, size_t off,
 {
 	struct yoy_node *t;
 	char n[4];
-	struct yoy_node *at;
 
 	snprintf(n, sizeof(n), "%d", num);
-	if (m->action)
-		m->action = m->dept = m->entry = NULL;
-	at = m->dr ? m->doc->body : section(m);
-	m->action = add(m, at, YOY_ACTION, line);
+	m->dept = m->entry = NULL;
+	m->action = add(m, m->dr ? m->doc->body : section(m), YOY_ACTION,
+	    line);
 	m->action_level = level;
 	yoy_node_set(m->doc, m->action, "n", n);
 	t = add(m, m->action, YOY_TITLE, line);
@@ -562,8 +579,6 @@ heading(struct yoy_md *m, cmark_node *h, unsigned line)
 	} else if (m->dr && level == 2) {
 		start_department(m, h, line);
 	} else if (!m->dr && num > 0) {
-		if (m->action_level >= level)
-			m->action = NULL;
 		start_action(m, h, num, lead + off, line, level);
 	} else if (m->dr || (m->action && level > m->action_level)) {
 		/* a heading inside an action: its text stays, as a paragraph */
@@ -608,27 +623,36 @@ flush_chunk(struct yoy_md *m)
 	m->toc = 0;
 }
 
-/* Parses `s` as markdown, for the inline content of a cell or a term. */
+/* cmark block `c` as inline content of `parent` (a cell, a term, a
+ * footnote): after a break when `parent` holds something already. */
+static void
+inline_block(struct yoy_md *m, cmark_node *c, struct yoy_node *parent,
+    unsigned line)
+{
+	struct yoy_buf t = YOY_BUF_INIT;
+
+	if (parent->first)
+		yoy_node_add(m->doc, parent, YOY_BR);
+	if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH ||
+	    cmark_node_get_type(c) == CMARK_NODE_HEADING) {
+		inlines(m, c, parent, line);
+		return;
+	}
+	plain(c, &t);
+	yoy_node_add_text(m->doc, parent, t.ptr, t.len, 0);
+	yoy_buf_free(&t);
+}
+
+/* Parses `s` as markdown, for the inline content of a term, a
+ * definition or a footnote. */
 static void
 inline_md(struct yoy_md *m, const char *s, size_t len,
     struct yoy_node *parent, unsigned line)
 {
 	cmark_node *doc = cmark_parse_document(s, len, 0), *c;
 
-	for (c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
-		if (c != cmark_node_first_child(doc))
-			yoy_node_add(m->doc, parent, YOY_BR);
-		if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH ||
-		    cmark_node_get_type(c) == CMARK_NODE_HEADING)
-			inlines(m, c, parent, line);
-		else {
-			struct yoy_buf t = YOY_BUF_INIT;
-
-			plain(c, &t);
-			yoy_node_add_text(m->doc, parent, t.ptr, t.len, 0);
-			yoy_buf_free(&t);
-		}
-	}
+	for (c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
+		inline_block(m, c, parent, line);
 	cmark_node_free(doc);
 }
 
@@ -909,28 +933,11 @@ table(struct yoy_md *m, struct line *v, size_t n, size_t i)
 			row(m, &v[i], add(m, t, YOY_TR, v[i].no), YOY_TD, &cs);
 	doc = cmark_parse_document(cs.md.ptr, cs.md.len, 0);
 	for (c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
-		struct yoy_node *cell;
-
 		if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK &&
-		    strncmp(cmark_node_get_literal(c), "<!---->", 7) == 0) {
+		    strncmp(cmark_node_get_literal(c), "<!---->", 7) == 0)
 			k++;
-			continue;
-		}
-		if (k == 0 || k > cs.n)
-			continue;
-		cell = cs.v[k - 1];
-		if (cell->first)
-			yoy_node_add(m->doc, cell, YOY_BR);
-		if (cmark_node_get_type(c) == CMARK_NODE_PARAGRAPH ||
-		    cmark_node_get_type(c) == CMARK_NODE_HEADING) {
-			inlines(m, c, cell, cell->line);
-		} else {
-			struct yoy_buf p = YOY_BUF_INIT;
-
-			plain(c, &p);
-			yoy_node_add_text(m->doc, cell, p.ptr, p.len, 0);
-			yoy_buf_free(&p);
-		}
+		else if (k > 0 && k <= cs.n)
+			inline_block(m, c, cs.v[k - 1], cs.v[k - 1]->line);
 	}
 	cmark_node_free(doc);
 	free(cs.v);
@@ -1090,8 +1097,7 @@ include(struct yoy_md *m, const char *path, size_t len, unsigned line)
 }
 
 static void
-push(struct yoy_md *m, enum frame_kind k, const char *tag, size_t len,
-    unsigned line)
+push(struct yoy_md *m, enum frame_kind k, unsigned line)
 {
 	struct frame *f;
 
@@ -1104,7 +1110,6 @@ push(struct yoy_md *m, enum frame_kind k, const char *tag, size_t len,
 	f->kind = k;
 	f->file = m->file;
 	f->line = line;
-	snprintf(f->tag, sizeof(f->tag), "%.*s", (int)len, tag);
 	if (k == F_DEPARTMENT) {
 		m->dept = m->entry = NULL;
 	} else if (k == F_STATEMENT) {
@@ -1113,9 +1118,7 @@ push(struct yoy_md *m, enum frame_kind k, const char *tag, size_t len,
 			    "outside a department; its text stays where it is");
 			return;
 		}
-		m->entry = add(m, m->dept, YOY_ENTRY, line);
-		yoy_node_set(m->doc, m->entry, "kind", "commitment");
-		yoy_node_set(m->doc, m->entry, "year", m->o.year);
+		new_entry(m, line);
 	}
 }
 
@@ -1159,7 +1162,7 @@ directive(struct yoy_md *m, struct line *l, size_t *ov, int base)
 			k = F_DEPARTMENT;
 		else if (m->dr && N(5) == 9 && memcmp(S(5), "statement", 9) == 0)
 			k = F_STATEMENT;
-		push(m, k, S(4), N(4), l->no);
+		push(m, k, l->no);
 	} else if (G(9)) {
 		m->toc = 1;
 		flush_chunk(m);
@@ -1224,7 +1227,7 @@ read_lines(struct yoy_md *m, char *buf, size_t len)
 			if (ov[3] > ov[2])
 				pop(m, "</div>", l->no, base);
 			else
-				push(m, F_HTML, "div", 3, l->no);
+				push(m, F_HTML, l->no);
 			i++;
 			continue;
 		}
@@ -1367,7 +1370,6 @@ marker_paragraph(struct yoy_md *m, struct yoy_node *p)
 	struct yoy_buf t = YOY_BUF_INIT;
 	struct yoy_node *c;
 	size_t ov[4];
-
 	int bracket = 0;
 
 	for (c = p->first; c; c = yoy_node_walk(p, c))
