@@ -2,6 +2,7 @@
 #define _XOPEN_SOURCE 700       /* setitimer */
 #include <getopt.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/time.h>
@@ -32,25 +33,38 @@ static const char usage[] =
 "\n"
 "Exit status: 0 success, 1 findings at or above -W, 2 trouble.\n";
 
-static char alarm_msg[512];
-static size_t alarm_len;
+static char alarm_msg[512], abort_msg[512];
+static size_t alarm_len, abort_len;
 
 /* The watchdog: cmark 0.30.2 has inputs that take super-linear time and
- * it abort()s when memory runs out.  Either ends here, said plainly. */
+ * it abort()s when memory runs out.  Either ends here, said plainly, in
+ * messages made before the parse (a handler may only write(2)). */
 static void
 watchdog(int sig)
 {
-	static const char abort_msg[] = " markdown parser aborted (out of "
-	    "memory?); no output\n";
-
 	if (sig == SIGPROF) {
 		if (write(2, alarm_msg, alarm_len) < 0)
 			_exit(2);
-	} else if (write(2, alarm_msg, strcspn(alarm_msg, ":") + 1) < 0 ||
-	    write(2, abort_msg, sizeof(abort_msg) - 1) < 0) {
+	} else if (write(2, abort_msg, abort_len) < 0) {
 		_exit(2);
 	}
 	_exit(2);
+}
+
+static size_t
+message(char *buf, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+static size_t
+message(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
 }
 
 static void
@@ -59,12 +73,13 @@ arm(double seconds, const char *file)
 	struct itimerval t;
 	struct sigaction sa;
 
-	alarm_len = (size_t)snprintf(alarm_msg, sizeof(alarm_msg),
-	    "yoy-md: %s: error: markdown took more than %.0f s of CPU time "
-	    "(input pathological for cmark %s?); no output\n", file,
-	    seconds, yoy_cmark_version());
-	if (alarm_len >= sizeof(alarm_msg))
-		alarm_len = sizeof(alarm_msg) - 1;
+	alarm_len = message(alarm_msg, sizeof(alarm_msg), "yoy-md: %s: "
+	    "error: markdown took more than %.0f s of CPU time (input "
+	    "pathological for cmark %s?); no output\n", file, seconds,
+	    yoy_cmark_version());
+	abort_len = message(abort_msg, sizeof(abort_msg), "yoy-md: %s: "
+	    "error: markdown parser aborted (out of memory?); no output\n",
+	    file);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = watchdog;
 	sigaction(SIGPROF, &sa, NULL);
@@ -137,11 +152,8 @@ main(int argc, char **argv)
 			}
 			break;
 		case 'W':
-			if (yoy_diag_set_threshold(optarg) < 0) {
-				yoy_diag(YOY_FATAL, NULL, 0, 0, "unknown level "
-				    "'%s' (use warning or error)", optarg);
+			if (yoy_diag_set_threshold(optarg) < 0)
 				return 2;
-			}
 			break;
 		case 'h':
 			fputs(usage, stdout);

@@ -60,11 +60,8 @@ main(int argc, char **argv)
 			wopts.sourcepos = 1;
 			break;
 		case 'W':
-			if (yoy_diag_set_threshold(optarg) < 0) {
-				yoy_diag(YOY_FATAL, NULL, 0, 0, "unknown level "
-				    "'%s' (use warning or error)", optarg);
+			if (yoy_diag_set_threshold(optarg) < 0)
 				return 2;
-			}
 			break;
 		case 'h':
 			fputs(usage, stdout);

@@ -33,8 +33,11 @@ yoy_diag_set_threshold(const char *level)
 		threshold = YOY_WARNING;
 	else if (strcmp(level, "error") == 0)
 		threshold = YOY_ERROR;
-	else
+	else {
+		yoy_diag(YOY_FATAL, NULL, 0, 0, "unknown level '%s' (use "
+		    "warning or error)", level);
 		return -1;
+	}
 	return 0;
 }
 
