@@ -18,7 +18,7 @@ LDFLAGS  += -fsanitize=$(SANITIZE)
 endif
 
 PROGS    = yoy-txt yoy-md
-LIBSRC   = buf diag doc md pattern registry text txt xml xmlread
+LIBSRC   = buf diag doc md pattern registry shape text txt xml xmlread
 OBJ      = $(LIBSRC:%=obj/%.o) obj/data.o
 TESTS    = unit txtlines validate mdstatements
 
@@ -30,7 +30,7 @@ obj/.flags: FORCE
 	@echo '$(CC) $(ALL_CFLAGS) $(LDFLAGS)' | cmp -s - $@ || \
 	  echo '$(CC) $(ALL_CFLAGS) $(LDFLAGS)' > $@
 
-obj/%.o: src/%.c src/yoy.h src/pattern.h obj/.flags
+obj/%.o: src/%.c src/yoy.h src/pattern.h src/shape.h obj/.flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 obj/data.c: src/departments.txt src/yoy.rng scripts/embed

@@ -19,9 +19,9 @@
 
 #include "yoy.h"
 #include "pattern.h"
+#include "shape.h"
 
 enum rkind { R_TEXT, R_BULLET, R_ROW };
-enum mode { GENERIC, ACTION_PAGE, DEPT_PAGE };
 
 struct rec {                    /* one non-blank line, folded */
 	char *s;                /* NUL-terminated at s[len] */
@@ -32,15 +32,9 @@ struct rec {                    /* one non-blank line, folded */
 };
 
 struct reader {
-	struct yoy_doc *doc;
-	const char *file;       /* for diagnostics */
+	struct yoy_shape sh;
 	struct rec *r;
 	size_t n;
-	enum mode mode;
-	const char *page_id, *page_name;
-	struct yoy_node *section, *action, *dept, *entry;
-	struct yoy_label last;  /* the current entry's label */
-	int titled;             /* per-action page: statement taken */
 };
 
 /* ---------------------------------------------------------------- lines */
@@ -106,94 +100,25 @@ static struct yoy_node *
 add_text(struct reader *rd, struct yoy_node *parent, enum yoy_type t,
     const char *s, size_t len, unsigned line)
 {
-	struct yoy_node *n = yoy_node_add(rd->doc, parent, t);
+	struct yoy_node *n = yoy_node_add(rd->sh.doc, parent, t);
 
 	n->line = line;
 	if (len)
-		yoy_node_add_text(rd->doc, n, s, len, 1);
+		yoy_node_add_text(rd->sh.doc, n, s, len, 1);
 	return n;
-}
-
-static struct yoy_node *
-container(struct reader *rd)
-{
-	if (rd->entry)
-		return rd->entry;
-	if (rd->action)
-		return rd->action;
-	if (rd->section)
-		return rd->section;
-	return rd->doc->body;
 }
 
 static void
 start_action(struct reader *rd, int num, const char *title, size_t len,
     unsigned line)
 {
-	struct yoy_node *parent = rd->mode == GENERIC && rd->section ?
-	    rd->section : rd->doc->body;
-	char n[4];
+	struct yoy_shape *sh = &rd->sh;
 
-	rd->action = yoy_node_add(rd->doc, parent, YOY_ACTION);
-	rd->action->line = line;
-	snprintf(n, sizeof(n), "%d", num);
-	yoy_node_set(rd->doc, rd->action, "n", n);
+	yoy_shape_action(sh, sh->page == YOY_PAGE_GENERIC ? sh->section :
+	    NULL, num, line);
 	if (len)
-		add_text(rd, rd->action, YOY_TITLE, title, len, line);
-	rd->titled = len > 0;
-	rd->dept = rd->entry = NULL;
-}
-
-static void
-start_dept(struct reader *rd, const char *id, const char *name,
-    unsigned line)
-{
-	struct yoy_node *d;
-
-	for (d = rd->action->first; d; d = d->next)
-		if (d->type == YOY_DEPARTMENT &&
-		    strcmp(yoy_node_get(d, "id"), id) == 0) {
-			yoy_diag(YOY_WARNING, rd->file, line, 1,
-			    "department '%s' appears twice in action %s; "
-			    "keeping both", name, yoy_node_get(rd->action, "n"));
-			break;
-		}
-	rd->dept = yoy_node_add(rd->doc, rd->action, YOY_DEPARTMENT);
-	rd->dept->line = line;
-	yoy_node_set(rd->doc, rd->dept, "id", id);
-	yoy_node_set(rd->doc, rd->dept, "name", name);
-	rd->entry = NULL;
-}
-
-/* Starts an entry; 0 when there is no department to hold it. */
-static int
-start_entry(struct reader *rd, const struct rec *r,
-    const struct yoy_label *l)
-{
-	char year[8];
-
-	if (rd->action == NULL) {
-		yoy_diag(YOY_WARNING, rd->file, r->line, 1, "entry label '%s' "
-		    "outside any action; kept as a paragraph", r->s);
-		return 0;
-	}
-	if (rd->dept == NULL) {
-		if (rd->mode != DEPT_PAGE) {
-			yoy_diag(YOY_WARNING, rd->file, r->line, 1,
-			    "entry label '%s' has no department heading; kept "
-			    "as a paragraph", r->s);
-			return 0;
-		}
-		start_dept(rd, rd->page_id, rd->page_name, r->line);
-	}
-	rd->entry = yoy_node_add(rd->doc, rd->dept, YOY_ENTRY);
-	rd->entry->line = r->line;
-	snprintf(year, sizeof(year), "%d", l->year);
-	yoy_node_set(rd->doc, rd->entry, "kind", yoy_kind_name(l->kind));
-	yoy_node_set(rd->doc, rd->entry, "year", year);
-	yoy_node_set(rd->doc, rd->entry, "label", r->s);
-	rd->last = *l;
-	return 1;
+		add_text(rd, sh->action, YOY_TITLE, title, len, line);
+	sh->titled = len > 0;
 }
 
 /* A short line that reads as a title rather than a sentence. */
@@ -224,30 +149,25 @@ dept_heading(struct reader *rd, const struct rec *r,
     const struct yoy_label *next)
 {
 	const struct yoy_dept *d;
-	struct yoy_buf slug = YOY_BUF_INIT;
 
 	if (r->len > 160)       /* a paragraph, not a department's name */
 		return 0;
 	if ((d = yoy_registry_find(r->s, r->len)) != NULL) {
-		start_dept(rd, d->id, d->name, r->line);
+		yoy_shape_dept(&rd->sh, d->id, d->name, r->line);
 		return 1;
 	}
 	/* unknown: a heading-like line where the run of labels restarts */
-	if (!heading_like(r) || (rd->entry != NULL &&
-	    yoy_label_order(next) > yoy_label_order(&rd->last)))
+	if (!heading_like(r) || (rd->sh.entry != NULL &&
+	    yoy_label_order(next) > yoy_label_order(&rd->sh.last)))
 		return 0;
-	yoy_registry_slug(r->s, r->len, &slug);
-	yoy_diag(YOY_WARNING, rd->file, r->line, 1,
-	    "unknown department '%s'; using id '%s'", r->s, slug.ptr);
-	start_dept(rd, slug.ptr, r->s, r->line);
-	yoy_buf_free(&slug);
+	yoy_shape_unknown_dept(&rd->sh, r->s, r->len, r->line);
 	return 1;
 }
 
 static void
 add_block(struct reader *rd, struct rec *r)
 {
-	struct yoy_node *c = container(rd), *list, *row;
+	struct yoy_node *c = yoy_shape_container(&rd->sh), *list, *row;
 	char *cell, *bar, *end;
 
 	switch (r->kind) {
@@ -281,10 +201,8 @@ add_block(struct reader *rd, struct rec *r)
 		}
 		return;
 	case R_TEXT:
-		if (rd->mode == ACTION_PAGE && c == rd->action && !rd->titled &&
-		    c->first == NULL) {
+		if (yoy_shape_take_title(&rd->sh)) {
 			add_text(rd, c, YOY_TITLE, r->s, r->len, r->line);
-			rd->titled = 1;
 			return;
 		}
 		add_text(rd, c, YOY_P, r->s, r->len, r->line);
@@ -294,87 +212,46 @@ add_block(struct reader *rd, struct rec *r)
 
 /* ------------------------------------------------------------- the page */
 
-static void
-set_meta(struct reader *rd, enum yoy_type t, const struct rec *r)
-{
-	struct yoy_node *n;
-
-	if (yoy_node_child(rd->doc->meta, t) != NULL)
-		return;         /* several inputs: the first one's stands */
-	n = yoy_doc_meta(rd->doc, t);
-	n->line = r->line;
-	yoy_node_add_text(rd->doc, n, r->s, r->len, 1);
-}
-
 /* Page metadata at the top; returns the index of the first body line. */
 static size_t
-header(struct reader *rd, const struct yoy_txt_opts *o)
+header(struct reader *rd)
 {
+	struct yoy_shape *sh = &rd->sh;
 	struct rec *r = rd->r, *title = NULL;
-	size_t i = 0, off, n;
+	size_t i = 0;
 	char iso[11];
 	const char *kind;
-	int typed = 0, num;
-	struct yoy_node *date;
+	int typed = 0;
 
 	if (i < rd->n && yoy_pattern_doctype(r[i].s, r[i].len)) {
-		set_meta(rd, YOY_TYPE, &r[i++]);
+		yoy_shape_meta(sh, YOY_TYPE, r[i].s, r[i].len, r[i].line);
+		i++;
 		typed = 1;
 	}
 	if (i < rd->n && r[i].kind == R_TEXT && (typed || (i + 1 < rd->n &&
 	    (yoy_pattern_date(r[i + 1].s, r[i + 1].len, iso, &kind) ||
 	    yoy_pattern_notice(r[i + 1].s, r[i + 1].len))))) {
 		title = &r[i++];
-		set_meta(rd, YOY_TITLE, title);
+		yoy_shape_meta(sh, YOY_TITLE, title->s, title->len, title->line);
 	}
 	for (; i < rd->n; i++) {
-		if (yoy_pattern_date(r[i].s, r[i].len, iso, &kind)) {
-			if (yoy_node_child(rd->doc->meta, YOY_DATE) == NULL) {
-				date = yoy_doc_meta(rd->doc, YOY_DATE);
-				date->line = r[i].line;
-				yoy_node_set(rd->doc, date, "kind", kind);
-				yoy_node_add_text(rd->doc, date, iso, 10, 0);
-			}
-		} else if (yoy_pattern_notice(r[i].s, r[i].len)) {
-			set_meta(rd, YOY_NOTICE, &r[i]);
-		} else {
+		if (yoy_pattern_date(r[i].s, r[i].len, iso, &kind))
+			yoy_shape_date(sh, iso, kind, r[i].line);
+		else if (yoy_pattern_notice(r[i].s, r[i].len))
+			yoy_shape_meta(sh, YOY_NOTICE, r[i].s, r[i].len,
+			    r[i].line);
+		else
 			break;
-		}
 	}
-
-	if (o && o->department) {
-		rd->mode = DEPT_PAGE;
-	} else if (title && yoy_pattern_dept_page(title->s, title->len, &off,
-	    &n)) {
-		const struct yoy_dept *d = yoy_registry_find(title->s + off, n);
-		struct yoy_buf slug = YOY_BUF_INIT;
-
-		rd->mode = DEPT_PAGE;
-		if (d) {
-			rd->page_id = d->id;
-			rd->page_name = d->name;
-		} else {
-			yoy_registry_slug(title->s + off, n, &slug);
-			yoy_diag(YOY_WARNING, rd->file, title->line, 1,
-			    "unknown department '%.*s'; using id '%s'",
-			    (int)n, title->s + off, slug.ptr);
-			rd->page_id = yoy_arena_strndup(rd->doc->arena,
-			    slug.ptr, slug.len);
-			rd->page_name = yoy_arena_strndup(rd->doc->arena,
-			    title->s + off, n);
-			yoy_buf_free(&slug);
-		}
-	} else if (title && (num = yoy_pattern_action(title->s, title->len,
-	    &off)) > 0) {
-		rd->mode = ACTION_PAGE;
-		start_action(rd, num, NULL, 0, title->line);
-	}
+	if (title)
+		yoy_shape_page(sh, title->s, title->len, title->line);
 	return i;
 }
 
 static void
 body(struct reader *rd, size_t i)
 {
+	struct yoy_shape *sh = &rd->sh;
 	struct yoy_label l, next;
 	size_t off;
 	int num;
@@ -389,21 +266,21 @@ body(struct reader *rd, size_t i)
 				continue;
 			}
 			if (yoy_label_parse(r->s, r->len, &l)) {
-				if (start_entry(rd, r, &l))
+				if (yoy_shape_entry(sh, r->s, r->len, &l, r->line))
 					continue;
-			} else if (rd->mode != DEPT_PAGE && rd->action && nx &&
+			} else if (sh->page != YOY_PAGE_DEPT && sh->action && nx &&
 			    nx->kind == R_TEXT &&
 			    yoy_label_parse(nx->s, nx->len, &next) &&
 			    dept_heading(rd, r, &next)) {
 				continue;
-			} else if (rd->mode == GENERIC && nx && heading_like(r) &&
-			    (rd->action == NULL ||
+			} else if (sh->page == YOY_PAGE_GENERIC && nx &&
+			    heading_like(r) && (sh->action == NULL ||
 			    yoy_re_match(YOY_RE_ANNEX, r->s, r->len, NULL, 0))) {
-				rd->section = add_text(rd, rd->doc->body,
+				sh->section = add_text(rd, sh->doc->body,
 				    YOY_SECTION, NULL, 0, r->line);
-				add_text(rd, rd->section, YOY_TITLE, r->s, r->len,
+				add_text(rd, sh->section, YOY_TITLE, r->s, r->len,
 				    r->line);
-				rd->action = rd->dept = rd->entry = NULL;
+				sh->action = sh->dept = sh->entry = NULL;
 				continue;
 			}
 		}
@@ -422,8 +299,7 @@ yoy_txt_read(struct yoy_doc *doc, char *buf, size_t len, const char *file,
 
 	yoy_doc_adopt(doc, buf);
 	memset(&rd, 0, sizeof(rd));
-	rd.doc = doc;
-	rd.file = name;
+	yoy_shape_init(&rd.sh, doc, name, o ? o->department : NULL);
 	src = yoy_doc_meta(doc, YOY_SOURCE);
 	yoy_node_set(doc, src, "format", "txt");
 	if (file && strcmp(file, "-") != 0) {
@@ -432,24 +308,13 @@ yoy_txt_read(struct yoy_doc *doc, char *buf, size_t len, const char *file,
 	}
 	if (yoy_text_check(buf, len, name) > 0)
 		return -1;
-	if (o && o->department) {
-		const struct yoy_dept *d = yoy_registry_find(o->department,
-		    strlen(o->department));
-
-		if (d) {
-			rd.page_id = d->id;
-			rd.page_name = d->name;
-		} else {
-			rd.page_id = rd.page_name = o->department;
-		}
-	}
 	split(&rd, buf, len);
 	if (rd.n == 0) {
 		yoy_diag(YOY_WARNING, name, 0, 0, "no text in input");
 		free(rd.r);
 		return 0;
 	}
-	i = header(&rd, o);
+	i = header(&rd);
 	body(&rd, i);
 	free(rd.r);
 	return 0;

@@ -1,0 +1,196 @@
+/* The action › department › entry tree, built the same way by every reader.
+ *
+ * Three kinds of page:
+ *   per-action      the title is "Action N: …"; the first paragraph is the
+ *                   action's statement, department headings then entries
+ *   per-department  the title is "CO's actions in response to …" (or
+ *                   --department): "Action N: …" headings, then entries
+ *   generic         anything else: sections, and "Action N: …" headings
+ *                   as actions inside them
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "shape.h"
+
+void
+yoy_shape_init(struct yoy_shape *sh, struct yoy_doc *doc, const char *file,
+    const char *department)
+{
+	memset(sh, 0, sizeof(*sh));
+	sh->doc = doc;
+	sh->file = file;
+	if (department) {
+		const struct yoy_dept *d = yoy_registry_find(department,
+		    strlen(department));
+
+		sh->page = YOY_PAGE_DEPT;
+		sh->page_id = d ? d->id : department;
+		sh->page_name = d ? d->name : department;
+	}
+}
+
+void
+yoy_shape_page(struct yoy_shape *sh, const char *title, size_t len,
+    unsigned line)
+{
+	size_t off, n;
+	int num;
+
+	if (sh->page == YOY_PAGE_DEPT)
+		return;         /* --department */
+	if (yoy_pattern_dept_page(title, len, &off, &n)) {
+		const struct yoy_dept *d = yoy_registry_find(title + off, n);
+		struct yoy_buf slug = YOY_BUF_INIT;
+
+		sh->page = YOY_PAGE_DEPT;
+		if (d) {
+			sh->page_id = d->id;
+			sh->page_name = d->name;
+			return;
+		}
+		yoy_registry_slug(title + off, n, &slug);
+		yoy_diag(YOY_WARNING, sh->file, line, 1,
+		    "unknown department '%.*s'; using id '%s'",
+		    (int)n, title + off, slug.ptr);
+		sh->page_id = yoy_arena_strndup(sh->doc->arena, slug.ptr,
+		    slug.len);
+		sh->page_name = yoy_arena_strndup(sh->doc->arena, title + off,
+		    n);
+		yoy_buf_free(&slug);
+	} else if ((num = yoy_pattern_action(title, len, &off)) > 0) {
+		sh->page = YOY_PAGE_ACTION;
+		yoy_shape_action(sh, NULL, num, line);
+	}
+}
+
+void
+yoy_shape_meta(struct yoy_shape *sh, enum yoy_type t, const char *s,
+    size_t len, unsigned line)
+{
+	struct yoy_node *n;
+
+	if (yoy_node_child(sh->doc->meta, t) != NULL)
+		return;
+	n = yoy_doc_meta(sh->doc, t);
+	n->line = line;
+	yoy_node_add_text(sh->doc, n, s, len, 0);
+}
+
+void
+yoy_shape_date(struct yoy_shape *sh, const char iso[11], const char *kind,
+    unsigned line)
+{
+	struct yoy_node *date;
+
+	if (yoy_node_child(sh->doc->meta, YOY_DATE) != NULL)
+		return;
+	date = yoy_doc_meta(sh->doc, YOY_DATE);
+	date->line = line;
+	yoy_node_set(sh->doc, date, "kind", kind);
+	yoy_node_add_text(sh->doc, date, iso, 10, 0);
+}
+
+struct yoy_node *
+yoy_shape_container(const struct yoy_shape *sh)
+{
+	if (sh->entry)
+		return sh->entry;
+	if (sh->action)
+		return sh->action;
+	if (sh->section)
+		return sh->section;
+	return sh->doc->body;
+}
+
+struct yoy_node *
+yoy_shape_action(struct yoy_shape *sh, struct yoy_node *parent, int num,
+    unsigned line)
+{
+	char n[4];
+
+	sh->action = yoy_node_add(sh->doc, parent ? parent : sh->doc->body,
+	    YOY_ACTION);
+	sh->action->line = line;
+	snprintf(n, sizeof(n), "%d", num);
+	yoy_node_set(sh->doc, sh->action, "n", n);
+	sh->titled = 0;
+	sh->dept = sh->entry = NULL;
+	return sh->action;
+}
+
+void
+yoy_shape_dept(struct yoy_shape *sh, const char *id, const char *name,
+    unsigned line)
+{
+	struct yoy_node *d;
+
+	for (d = sh->action->first; d; d = d->next)
+		if (d->type == YOY_DEPARTMENT &&
+		    strcmp(yoy_node_get(d, "id"), id) == 0) {
+			yoy_diag(YOY_WARNING, sh->file, line, 1,
+			    "department '%s' appears twice in action %s; "
+			    "keeping both", name, yoy_node_get(sh->action, "n"));
+			break;
+		}
+	sh->dept = yoy_node_add(sh->doc, sh->action, YOY_DEPARTMENT);
+	sh->dept->line = line;
+	yoy_node_set(sh->doc, sh->dept, "id", id);
+	yoy_node_set(sh->doc, sh->dept, "name", name);
+	sh->entry = NULL;
+}
+
+void
+yoy_shape_unknown_dept(struct yoy_shape *sh, const char *name, size_t len,
+    unsigned line)
+{
+	struct yoy_buf slug = YOY_BUF_INIT;
+	char *n = yoy_arena_strndup(sh->doc->arena, name, len);
+
+	yoy_registry_slug(name, len, &slug);
+	yoy_diag(YOY_WARNING, sh->file, line, 1,
+	    "unknown department '%s'; using id '%s'", n, slug.ptr);
+	yoy_shape_dept(sh, slug.ptr, n, line);
+	yoy_buf_free(&slug);
+}
+
+int
+yoy_shape_entry(struct yoy_shape *sh, const char *label, size_t len,
+    const struct yoy_label *l, unsigned line)
+{
+	char year[8];
+
+	if (sh->action == NULL) {
+		yoy_diag(YOY_WARNING, sh->file, line, 1, "entry label '%.*s' "
+		    "outside any action; kept as a paragraph", (int)len, label);
+		return 0;
+	}
+	if (sh->dept == NULL) {
+		if (sh->page != YOY_PAGE_DEPT) {
+			yoy_diag(YOY_WARNING, sh->file, line, 1,
+			    "entry label '%.*s' has no department heading; "
+			    "kept as a paragraph", (int)len, label);
+			return 0;
+		}
+		yoy_shape_dept(sh, sh->page_id, sh->page_name, line);
+	}
+	sh->entry = yoy_node_add(sh->doc, sh->dept, YOY_ENTRY);
+	sh->entry->line = line;
+	snprintf(year, sizeof(year), "%d", l->year);
+	yoy_node_set(sh->doc, sh->entry, "kind", yoy_kind_name(l->kind));
+	yoy_node_set(sh->doc, sh->entry, "year", year);
+	yoy_node_set(sh->doc, sh->entry, "label",
+	    yoy_arena_strndup(sh->doc->arena, label, len));
+	sh->last = *l;
+	return 1;
+}
+
+int
+yoy_shape_take_title(struct yoy_shape *sh)
+{
+	if (sh->page != YOY_PAGE_ACTION || sh->action == NULL ||
+	    sh->titled || sh->entry || sh->dept || sh->action->first)
+		return 0;
+	sh->titled = 1;
+	return 1;
+}
