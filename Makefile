@@ -17,10 +17,10 @@ ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
 LDFLAGS  += -fsanitize=$(SANITIZE)
 endif
 
-PROGS    = yoy-txt yoy-md
-LIBSRC   = buf diag doc md pattern registry shape text txt xml xmlread
+PROGS    = yoy-txt yoy-md yoy-html
+LIBSRC   = buf diag doc html md pattern registry shape text txt xml xmlread
 OBJ      = $(LIBSRC:%=obj/%.o) obj/data.o
-TESTS    = unit txtlines validate mdstatements
+TESTS    = unit txtlines validate mdstatements htmlwords
 
 all: deps-present $(PROGS:%=bin/%)
 

@@ -318,8 +318,8 @@ blank(const struct yoy_node *t)
 }
 
 /* Folds the inline content of block `b` as one run of text. */
-static void
-fold_inline(struct yoy_node *b)
+void
+yoy_node_fold(struct yoy_node *b)
 {
 	struct yoy_node *n, *next, *last = NULL;
 	int space = 1;
@@ -355,14 +355,14 @@ yoy_doc_normalize(struct yoy_doc *d)
 			if (yoy_node_is_block(c))
 				break;
 		if (c == NULL) {
-			fold_inline(n);
+			yoy_node_fold(n);
 		} else {
 			for (c = n->first; c; c = next) {
 				next = c->next;
 				if (c->type == YOY_TEXT && blank(c))
 					yoy_node_unlink(c);
 				else if (c->type == YOY_NOTE)
-					fold_inline(c);     /* a block note */
+					yoy_node_fold(c);     /* a block note */
 			}
 		}
 		n = yoy_node_walk(d->root, n);

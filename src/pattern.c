@@ -62,6 +62,11 @@ static const char *const sources[YOY_RE_N] = {
 	    "\\s*(/?)>$"),
 	[YOY_RE_MD_ATTR] = ("\\s([a-z][a-z0-9-]*)\\s*=\\s*(?:\"([^\"]*)\"|"
 	    "'([^']*)'|([^\\s\"'>]+))"),
+	[YOY_RE_HTML_CHARSET] = ("<meta\\b[^>]*?\\bcharset\\s*=\\s*[\"']?\\s*"
+	    "([a-z0-9._:-]+)"),
+	[YOY_RE_HTML_GOVSPEAK] = ("^<[a-z][a-z0-9]*\\s(?:[^>]*?\\s)?class\\s*=\\s*"
+	    "(?:\"[^\"]*?|'[^']*?)?(?<![\\w-])govspeak(?![\\w-])"),
+	[YOY_RE_HTML_NUMBER] = "^(?:\\d+\\.)+\\d*\\s+(?=\\S)",
 	[YOY_RE_UTF8] = "",
 };
 
@@ -94,6 +99,8 @@ compile(int id)
 
 	if (re[id].code)
 		return re[id].code;
+	if (id == YOY_RE_HTML_CHARSET)  /* runs before the UTF-8 check */
+		flags = 0;
 	if (id != YOY_RE_UTF8 && id != YOY_RE_SLUG &&
 	    id != YOY_RE_MD_DIRECTIVE)
 		flags |= PCRE2_CASELESS;

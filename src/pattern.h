@@ -28,6 +28,9 @@ enum yoy_re {
 	YOY_RE_MD_BRACKET,  /* "[^1]" or "[…]" inside text */
 	YOY_RE_MD_TAG,      /* an inline HTML tag */
 	YOY_RE_MD_ATTR,     /* name="value" in a tag */
+	YOY_RE_HTML_CHARSET,    /* <meta charset=…> (bytes, not UTF-8) */
+	YOY_RE_HTML_GOVSPEAK,   /* a start tag of class "govspeak" */
+	YOY_RE_HTML_NUMBER,     /* a heading's number: "1. ", "1.2 " */
 	YOY_RE_UTF8,        /* the empty pattern, run for its UTF-8 check */
 	YOY_RE_N
 };

@@ -137,6 +137,8 @@ struct yoy_node *yoy_node_walk(const struct yoy_node *root,
 	const struct yoy_node *n);
 /* Concatenated text of a subtree, with one space between blocks. */
 void yoy_node_text(const struct yoy_node *, struct yoy_buf *);
+/* Folds the white space of one block's inline content. */
+void yoy_node_fold(struct yoy_node *);
 /* Folds white space in every block as the canonical form has it: text
  * runs collapsed and trimmed, white space between blocks removed. */
 void yoy_doc_normalize(struct yoy_doc *);
@@ -256,5 +258,21 @@ struct yoy_txt_opts {
  * Returns -1 on trouble (already reported). */
 int yoy_txt_read(struct yoy_doc *, char *buf, size_t len, const char *file,
 	const struct yoy_txt_opts *);
+
+/* ------------------------------------------------------------------ html */
+
+struct yoy_html_opts {
+	const char *department;     /* --department: the page's department */
+};
+/* Adds one GOV.UK page or bare body to `doc`.  `buf` stays the caller's
+ * (NUL-terminated at buf[len]).  Returns -1 on trouble (already
+ * reported). */
+int yoy_html_read(struct yoy_doc *, char *buf, size_t len, const char *file,
+	const struct yoy_html_opts *);
+/* Raw HTML inside another format (a markdown file's HTML block): its
+ * blocks and inline elements into `parent`, no page structure; `line` is
+ * where it starts in `file`. */
+void yoy_html_fragment(struct yoy_doc *, struct yoy_node *parent,
+	const char *s, size_t len, const char *file, unsigned line);
 
 #endif
