@@ -6,8 +6,9 @@
 #include "../src/yoy.h"
 
 static const char usage[] =
-"usage: yoy-html [-o FILE] [-d ID] [--departments FILE] [--sourcepos]\n"
-"                [-W warning|error] [FILE ...]\n"
+"usage: yoy-html [-o FILE] [-d ID] [-t TITLE] [--departments FILE]\n"
+"                [--sourcepos] [--time-limit SECONDS] [-W warning|error]\n"
+"                [FILE ...]\n"
 "\n"
 "Convert GOV.UK pages (whole saved pages of any era, or bare govspeak\n"
 "bodies) to the canonical XML of yoy.  Reads the FILEs (standard input if\n"
@@ -16,8 +17,11 @@ static const char usage[] =
 "  -o, --output FILE       write to FILE instead of standard output\n"
 "  -d, --department ID     the page is this department's (slug or any\n"
 "                          spelling the registry knows)\n"
+"  -t, --title TEXT        the page's title, for a body saved without it\n"
+"                          (\"Action 2: …\" makes it a per-action page)\n"
 "      --departments FILE  add or override registry entries\n"
 "      --sourcepos         add line=\"N\" to blocks\n"
+"      --time-limit SECONDS  CPU time allowed (default: 5 + 1 per 10 MB)\n"
 "  -W, --warnings LEVEL    exit 1 on findings at LEVEL or above\n"
 "                          (warning or error; default error)\n"
 "  -h, --help              show this help\n"
@@ -31,21 +35,26 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "department", required_argument, NULL, 'd' },
+		{ "title", required_argument, NULL, 't' },
 		{ "departments", required_argument, NULL, 'D' },
 		{ "sourcepos", no_argument, NULL, 'S' },
+		{ "time-limit", required_argument, NULL, 'T' },
 		{ "warnings", required_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct yoy_html_opts opts = { NULL };
+	struct yoy_html_opts opts = { NULL, NULL };
 	struct yoy_write_opts wopts = { 0 };
 	const char *output = NULL, *registry = NULL;
 	struct yoy_doc *doc;
-	int c, i, status;
+	struct yoy_buf *in;
+	double limit = -1, total = 0;
+	char *end, lx[32];
+	int c, i, n, status;
 
 	yoy_diag_init("yoy-html");
-	while ((c = getopt_long(argc, argv, "o:d:W:hV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:d:t:W:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			output = optarg;
@@ -53,11 +62,25 @@ main(int argc, char **argv)
 		case 'd':
 			opts.department = optarg;
 			break;
+		case 't':
+			if (yoy_text_check(optarg, strlen(optarg), "--title") > 0)
+				return 2;
+			opts.title = optarg;
+			break;
 		case 'D':
 			registry = optarg;
 			break;
 		case 'S':
 			wopts.sourcepos = 1;
+			break;
+		case 'T':
+			limit = strtod(optarg, &end);
+			if (end == optarg || *end || !(limit > 0)) {
+				yoy_diag(YOY_FATAL, NULL, 0, 0, "--time-limit "
+				    "wants a positive number of seconds, not "
+				    "'%s'", optarg);
+				return 2;
+			}
 			break;
 		case 'W':
 			if (yoy_diag_set_threshold(optarg) < 0)
@@ -79,11 +102,11 @@ main(int argc, char **argv)
 	if (yoy_registry_load(registry) < 0)
 		return 2;
 	if (opts.department) {
-		size_t n = strlen(opts.department);
+		size_t len = strlen(opts.department);
 
-		if (yoy_text_check(opts.department, n, "--department") > 0)
+		if (yoy_text_check(opts.department, len, "--department") > 0)
 			return 2;
-		if (yoy_registry_find(opts.department, n) == NULL) {
+		if (yoy_registry_find(opts.department, len) == NULL) {
 			if (!yoy_registry_valid_id(opts.department)) {
 				yoy_diag(YOY_FATAL, NULL, 0, 0, "unknown "
 				    "department '%s' (not in the registry, not "
@@ -95,18 +118,30 @@ main(int argc, char **argv)
 		}
 	}
 
-	doc = yoy_doc_new();
-	for (i = optind; i < argc || i == optind; i++) {
-		const char *path = i < argc ? argv[i] : NULL;
-		struct yoy_buf b = YOY_BUF_INIT;
-
-		if (yoy_buf_read_file(&b, path) < 0) {
-			yoy_buf_free(&b);
-			continue;   /* reported; the status says 2 */
-		}
-		yoy_html_read(doc, b.ptr, b.len, path, &opts);
-		yoy_buf_free(&b);
+	/* read every file first: the time limit follows the input's size */
+	n = argc > optind ? argc - optind : 1;
+	in = yoy_malloc((size_t)n * sizeof(*in));
+	for (i = 0; i < n; i++) {
+		memset(&in[i], 0, sizeof(in[i]));
+		if (yoy_buf_read_file(&in[i], optind < argc ? argv[optind + i] :
+		    NULL) == 0)
+			total += (double)in[i].len;
 	}
+	doc = yoy_doc_new();
+	if (yoy_diag_status() < 2) {
+		/* libxml2 2.9's HTML parser is quadratic in the attributes of
+		 * one tag and in unmatched end tags */
+		snprintf(lx, sizeof(lx), "libxml2 %s", yoy_libxml2_version());
+		yoy_watchdog(limit > 0 ? limit : 5 + total / 1e7, n == 1 ?
+		    yoy_diag_name(optind < argc ? argv[optind] : NULL) :
+		    "input", "HTML", lx);
+		for (i = 0; i < n; i++)
+			yoy_html_read(doc, in[i].ptr, in[i].len, optind < argc ?
+			    argv[optind + i] : NULL, &opts);
+	}
+	for (i = 0; i < n; i++)
+		yoy_buf_free(&in[i]);
+	free(in);
 	yoy_doc_normalize(doc);
 	if (yoy_diag_status() == 2)
 		goto done;

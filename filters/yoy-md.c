@@ -1,12 +1,7 @@
 /* yoy-md: the strategy's extended markdown to canonical XML. */
-#define _XOPEN_SOURCE 700       /* setitimer */
 #include <getopt.h>
-#include <signal.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/time.h>
-#include <unistd.h>
 
 #include "../src/yoy.h"
 
@@ -32,66 +27,6 @@ static const char usage[] =
 "  -V, --version            show the version and the libraries'\n"
 "\n"
 "Exit status: 0 success, 1 findings at or above -W, 2 trouble.\n";
-
-static char alarm_msg[512], abort_msg[512];
-static size_t alarm_len, abort_len;
-
-/* The watchdog: cmark 0.30.2 has inputs that take super-linear time and
- * it abort()s when memory runs out.  Either ends here, said plainly, in
- * messages made before the parse (a handler may only write(2)). */
-static void
-watchdog(int sig)
-{
-	if (sig == SIGPROF) {
-		if (write(2, alarm_msg, alarm_len) < 0)
-			_exit(2);
-	} else if (write(2, abort_msg, abort_len) < 0) {
-		_exit(2);
-	}
-	_exit(2);
-}
-
-static size_t
-message(char *buf, size_t size, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static size_t
-message(char *buf, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(buf, size, fmt, ap);
-	va_end(ap);
-	return n < 0 ? 0 : (size_t)n < size ? (size_t)n : size - 1;
-}
-
-static void
-arm(double seconds, const char *file)
-{
-	struct itimerval t;
-	struct sigaction sa;
-
-	alarm_len = message(alarm_msg, sizeof(alarm_msg), "yoy-md: %s: "
-	    "error: markdown took more than %.0f s of CPU time (input "
-	    "pathological for cmark %s?); no output\n", file, seconds,
-	    yoy_cmark_version());
-	abort_len = message(abort_msg, sizeof(abort_msg), "yoy-md: %s: "
-	    "error: markdown parser aborted (out of memory?); no output\n",
-	    file);
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = watchdog;
-	sigaction(SIGPROF, &sa, NULL);
-	sigaction(SIGABRT, &sa, NULL);
-	memset(&t, 0, sizeof(t));
-	t.it_value.tv_sec = (time_t)seconds;
-	t.it_value.tv_usec = (suseconds_t)((seconds - (double)(time_t)seconds)
-	    * 1e6);
-	if (t.it_value.tv_sec == 0 && t.it_value.tv_usec == 0)
-		t.it_value.tv_usec = 1;
-	setitimer(ITIMER_PROF, &t, NULL);
-}
 
 int
 main(int argc, char **argv)
@@ -183,9 +118,12 @@ main(int argc, char **argv)
 	doc = yoy_doc_new();
 	md = yoy_md_new(doc, &opts);
 	if (yoy_diag_status() < 2) {
-		arm(limit > 0 ? limit : 5 + total / 1e7, n == 1 ?
+		char cm[32];
+
+		snprintf(cm, sizeof(cm), "cmark %s", yoy_cmark_version());
+		yoy_watchdog(limit > 0 ? limit : 5 + total / 1e7, n == 1 ?
 		    yoy_diag_name(optind < argc ? argv[optind] : NULL) :
-		    "input");
+		    "input", "markdown", cm);
 		for (i = 0; i < n; i++)
 			if (yoy_md_add(md, in[i].ptr, in[i].len, optind < argc ?
 			    argv[optind + i] : NULL) < 0)

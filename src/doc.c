@@ -240,6 +240,19 @@ yoy_node_child(const struct yoy_node *n, enum yoy_type t)
 	return NULL;
 }
 
+void
+yoy_node_insert_after(struct yoy_node *at, struct yoy_node *n)
+{
+	n->parent = at->parent;
+	n->prev = at;
+	n->next = at->next;
+	if (at->next)
+		at->next->prev = n;
+	else
+		at->parent->last = n;
+	at->next = n;
+}
+
 struct yoy_node *
 yoy_node_walk(const struct yoy_node *root, const struct yoy_node *n)
 {

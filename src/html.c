@@ -58,7 +58,7 @@ struct frame {
 	struct yoy_node *cur;   /* where content went before it opened */
 	struct yoy_node *figure;    /* R_FIGURE: its image */
 	unsigned depth;         /* the result's depth at cur */
-	unsigned char role, block, box, h1, heading;
+	unsigned char role, block, box, h1, heading, quiet;
 };
 
 struct heading {
@@ -88,6 +88,8 @@ struct hreader {
 	struct yoy_buf seg;     /* text outside the content */
 	struct yoy_buf held;    /* an unplaced segment ("Published:") */
 	unsigned held_line;
+	int held_quiet;         /* held inside a metadata list */
+	size_t quiet;           /* open metadata lists */
 	int seg_h1;
 	struct yoy_buf title;   /* the page's h1 */
 	unsigned title_line;
@@ -233,7 +235,12 @@ static const char *const furniture_class[] = {
 	"gem-c-related-navigation", "gem-c-published-dates",
 	"document-footer-meta", "govuk-footer", "gem-c-layout-footer",
 	"gem-c-organisation-logo", "organisation-logos", "site-search",
-	"header-context", NULL
+	"header-context", "see-all-updates", NULL
+};
+/* Metadata lists: what is not type, date or notice there ("From:",
+ * "Part of:") is dropped without a word. */
+static const char *const meta_class[] = {
+	"metadata-list", "gem-c-metadata", NULL
 };
 static const char *const furniture_id[] = {
 	"skiplink-container", "global-cookie-message", "global-header",
@@ -255,9 +262,13 @@ static const char *const derived_class[] = {
 static const char *const number_class[] = {
 	"number", "heading-number", NULL
 };
-/* Boxes whose headings are not the document's structure. */
+/* Boxes whose headings are not the document's structure: attachments,
+ * contacts and govspeak's callouts. */
 static const char *const box_class[] = {
 	"attachment", "gem-c-attachment", "contact", "address", "footnotes",
+	"call-to-action", "example", "summary", "information",
+	"additional-information", "place", "form-download", "stat-headline",
+	"application-notice", "help-notice", "advisory", "devolved-content",
 	NULL
 };
 
@@ -450,31 +461,54 @@ boundary(struct hreader *r)
 static void
 held_warn(struct hreader *r)
 {
-	if (r->held.len)
+	if (r->held.len && !r->held_quiet)
 		yoy_diag(YOY_WARNING, r->file, r->held_line, 0, "text outside "
 		    "the page's content dropped: '%.*s'", (int)(r->held.len >
 		    60 ? 60 : r->held.len), r->held.ptr);
 	r->held.len = 0;
 }
 
+/* A date of the page: the first of each kind, published first. */
+static void
+meta_date(struct hreader *r, const char *iso, const char *kind)
+{
+	struct yoy_node *m = yoy_node_child(r->doc->meta, YOY_DATE), *d;
+
+	if (m && strcmp(yoy_node_get(m, "kind"), kind) == 0)
+		return;
+	if (m && m->next && m->next->type == YOY_DATE)
+		return;         /* both kinds there */
+	if (m == NULL) {
+		d = yoy_doc_meta(r->doc, YOY_DATE);
+	} else {
+		d = yoy_node_new(r->doc, YOY_DATE);
+		yoy_node_insert_after(m, d);
+		if (strcmp(kind, "published") == 0) {   /* swap: schema order */
+			yoy_node_unlink(m);
+			yoy_node_insert_after(d, m);
+		}
+	}
+	yoy_node_set(r->doc, d, "kind", kind);
+	yoy_node_add_text(r->doc, d, iso, 10, 0);
+}
+
 /* Page metadata in a piece of text: 1 when it was. */
 static int
 meta(struct hreader *r, const char *s, size_t n)
 {
-	struct yoy_node *m;
 	char iso[11];
 	const char *kind;
+	size_t k = n;
 
+	/* "10 December 2014, see all updates" lost its link: a comma left */
+	while (k > 0 && strchr(",;:.- ", s[k - 1]))
+		k--;
 	if (yoy_pattern_doctype(s, n)) {
 		if (yoy_node_child(r->doc->meta, YOY_TYPE) == NULL)
 			yoy_node_add_text(r->doc, yoy_doc_meta(r->doc,
 			    YOY_TYPE), s, n, 0);
-	} else if (yoy_pattern_date(s, n, iso, &kind)) {
-		if (yoy_node_child(r->doc->meta, YOY_DATE) == NULL) {
-			m = yoy_doc_meta(r->doc, YOY_DATE);
-			yoy_node_set(r->doc, m, "kind", kind);
-			yoy_node_add_text(r->doc, m, iso, 10, 0);
-		}
+	} else if (yoy_pattern_date(s, k, iso, &kind)) {
+		meta_date(r, iso, kind);
 	} else if (yoy_pattern_notice(s, n)) {
 		if (yoy_node_child(r->doc->meta, YOY_NOTICE) == NULL)
 			yoy_node_add_text(r->doc, yoy_doc_meta(r->doc,
@@ -519,6 +553,7 @@ segment(struct hreader *r)
 		return;
 	yoy_buf_put(&r->held, s->ptr, n);
 	r->held_line = line_now(r);
+	r->held_quiet = r->quiet > 0;
 }
 
 /* ----------------------------------------------------------- the stack */
@@ -662,6 +697,9 @@ start_content(struct hreader *r, struct frame *f, const char *name,
 		r->cur = r->notes;
 		return;
 	}
+	if (r->cur == r->notes && (strcmp(name, "ol") == 0 ||
+	    strcmp(name, "ul") == 0))
+		return;         /* the list of footnotes: each is a note */
 	if (r->cur == r->notes && strcmp(name, "li") == 0) {
 		v = attr(atts, "id");
 		n = add(r, r->notes, YOY_NOTE);
@@ -738,9 +776,7 @@ start_content(struct hreader *r, struct frame *f, const char *name,
 		yoy_node_unlink(table);
 		n = add(r, parent, YOY_P);
 		yoy_node_append(parent, table);
-		f->cur = parent;
-		f->depth = r->depth - 1;
-		r->cur = n;
+		r->cur = n;     /* and back to the table at its end */
 		f->role = R_NODE;
 		return;
 	}
@@ -806,6 +842,10 @@ start_outside(struct hreader *r, struct frame *f, const char *name,
 	}
 	if (strcmp(name, "h1") == 0)
 		f->h1 = r->seg_h1 = 1;
+	if (any_class(cls, meta_class)) {
+		f->quiet = 1;
+		r->quiet++;
+	}
 }
 
 static void
@@ -967,6 +1007,8 @@ on_end(void *ctx, const xmlChar *name)
 	}
 	if (f->h1)
 		r->seg_h1 = 0;
+	if (f->quiet)
+		r->quiet--;
 }
 
 static void
@@ -988,8 +1030,10 @@ on_error(void *ctx, xmlErrorPtr e)
 	struct hreader *r = ctx;
 	size_t n;
 
-	if (e == NULL || e->code == XML_HTML_UNKNOWN_TAG)
-		return;         /* <main>, <nav>…: HTML 5, kept as elements */
+	if (e == NULL || e->code == XML_HTML_UNKNOWN_TAG ||
+	    e->code == XML_ERR_DOCUMENT_EMPTY)
+		return;         /* <main>, <nav>…: HTML 5, kept as elements;
+				 * an empty input is said below */
 	if (e->code == XML_ERR_NO_MEMORY) {
 		yoy_diag(YOY_FATAL, r->file, 0, 0, "out of memory");
 		return;
@@ -1359,6 +1403,10 @@ yoy_html_read(struct yoy_doc *doc, char *buf, size_t len, const char *file,
 	    r.title.len == 0)
 		yoy_diag(YOY_WARNING, name, 0, 0, "no text in input");
 	yoy_shape_init(&sh, doc, name, o ? o->department : NULL);
+	if (r.title.len == 0 && o && o->title) {
+		yoy_buf_puts(&r.title, o->title);
+		r.title.len = yoy_text_fold(r.title.ptr, r.title.len);
+	}
 	if (r.title.len) {
 		yoy_shape_meta(&sh, YOY_TITLE, r.title.ptr, r.title.len,
 		    r.title_line);

@@ -361,9 +361,6 @@ lone_image(cmark_node *p)
 	return img;
 }
 
-static void html_block(struct yoy_md *, const char *, struct yoy_node *,
-	unsigned);
-
 /* cmark block `top` (not a heading at the top level) into `parent`. */
 static void
 blocks(struct yoy_md *m, cmark_node *top, struct yoy_node *parent,
@@ -435,9 +432,14 @@ blocks(struct yoy_md *m, cmark_node *top, struct yoy_node *parent,
 			    lit, len, 0);
 			break;
 		}
-		case CMARK_NODE_HTML_BLOCK:
-			html_block(m, cmark_node_get_literal(n), cur, line);
+		case CMARK_NODE_HTML_BLOCK: {
+			/* raw HTML, markdown inside it read already */
+			const char *h = cmark_node_get_literal(n);
+
+			yoy_html_fragment(m->doc, cur, h, strlen(h), m->file,
+			    line);
 			break;
+		}
 		default:
 			break;      /* thematic breaks: no text */
 		}
@@ -654,163 +656,6 @@ inline_md(struct yoy_md *m, const char *s, size_t len,
 	for (c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
 		inline_block(m, c, parent, line);
 	cmark_node_free(doc);
-}
-
-/* ------------------------------------------------------- raw HTML blocks */
-
-static const struct {
-	const char *tag;
-	enum yoy_type t;
-} html_map[] = {
-	{ "p", YOY_P }, { "ul", YOY_UL }, { "ol", YOY_OL }, { "li", YOY_LI },
-	{ "table", YOY_TABLE }, { "tr", YOY_TR }, { "th", YOY_TH },
-	{ "td", YOY_TD }, { "blockquote", YOY_BLOCKQUOTE }, { "dl", YOY_DL },
-	{ "dt", YOY_DT }, { "dd", YOY_DD }, { "pre", YOY_PRE },
-	{ "h1", YOY_P }, { "h2", YOY_P }, { "h3", YOY_P }, { "h4", YOY_P },
-	{ "h5", YOY_P }, { "h6", YOY_P }, { "figcaption", YOY_P },
-	{ "caption", YOY_P },
-	{ "a", YOY_A }, { "em", YOY_EM }, { "i", YOY_EM },
-	{ "strong", YOY_STRONG }, { "b", YOY_STRONG }, { "code", YOY_CODE },
-	{ "sup", YOY_SUP }, { "sub", YOY_SUB }, { "abbr", YOY_ABBR },
-	{ "br", YOY_BR }, { "img", YOY_FIGURE },
-};
-
-static int
-flow(const struct yoy_node *n)
-{
-	switch (n->type) {
-	case YOY_BODY: case YOY_SECTION: case YOY_ACTION: case YOY_ENTRY:
-	case YOY_BLOCKQUOTE: case YOY_TABLE:
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-/* Where inline content goes under `cur`: a paragraph of its own when
- * `cur` holds blocks. */
-static struct yoy_node *
-inline_home(struct yoy_md *m, struct yoy_node *cur)
-{
-	if (!flow(cur) && cur->type != YOY_UL && cur->type != YOY_OL &&
-	    cur->type != YOY_TR && cur->type != YOY_DL)
-		return cur;
-	if (cur->last && cur->last->type == YOY_P && cur->last->line == 0)
-		return cur->last;
-	return add(m, cur, YOY_P, 0);
-}
-
-/* Whether HTML element type `t` may stand under `cur`. */
-static int
-fits(enum yoy_type t, const struct yoy_node *cur)
-{
-	switch (t) {
-	case YOY_TR:
-		return cur->type == YOY_TABLE;
-	case YOY_TD: case YOY_TH:
-		return cur->type == YOY_TR;
-	case YOY_LI:
-		return cur->type == YOY_UL || cur->type == YOY_OL;
-	case YOY_DT: case YOY_DD:
-		return cur->type == YOY_DL;
-	default:
-		if (yoy_type_is_inline(t))
-			return 1;
-		return cur->type != YOY_TABLE && (flow(cur) ||
-		    cur->type == YOY_LI || cur->type == YOY_DD);
-	}
-}
-
-/* A raw HTML block, through libxml2's HTML parser: its blocks, tables and
- * inline elements become the canonical ones, other elements only wrap
- * their content, and script and style go, said. */
-static void
-html_block(struct yoy_md *m, const char *s, struct yoy_node *parent,
-    unsigned line)
-{
-	htmlDocPtr h = htmlReadMemory(s, (int)strlen(s), NULL, "UTF-8",
-	    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
-	xmlNodePtr root = h ? xmlDocGetRootElement(h) : NULL, x, body = NULL;
-	struct yoy_node *cur = parent, *y;
-	size_t i;
-
-	for (x = root ? root->children : NULL; x; x = x->next)
-		if (x->type == XML_ELEMENT_NODE &&
-		    xmlStrcasecmp(x->name, BAD_CAST "body") == 0)
-			body = x;
-	x = body ? body->children : NULL;
-	while (x) {
-		const char *tag = (const char *)x->name;
-		int t = -1, enter = 0;
-
-		x->_private = NULL;
-		if (x->type == XML_TEXT_NODE) {
-			const char *c = (const char *)x->content;
-
-			if (c[strspn(c, " \t\r\n")] != '\0')
-				yoy_node_add_text(m->doc, inline_home(m, cur),
-				    c, strlen(c), 0);
-		} else if (x->type == XML_ELEMENT_NODE &&
-		    (strcasecmp(tag, "script") == 0 ||
-		    strcasecmp(tag, "style") == 0 ||
-		    strcasecmp(tag, "iframe") == 0)) {
-			yoy_diag(YOY_WARNING, m->file, line, 0,
-			    "<%s> in raw HTML dropped", tag);
-		} else if (x->type == XML_ELEMENT_NODE) {
-			for (i = 0; i < sizeof(html_map) / sizeof(html_map[0]);
-			    i++)
-				if (strcasecmp(tag, html_map[i].tag) == 0)
-					t = (int)html_map[i].t;
-			enter = x->children != NULL;
-			if (t == YOY_FIGURE && !fits(YOY_FIGURE, cur)) {
-				xmlChar *v = xmlGetProp(x, BAD_CAST "alt");
-
-				yoy_diag(YOY_WARNING, m->file, line, 0, "image "
-				    "inside text; kept as its alt text");
-				if (v)
-					yoy_node_add_text(m->doc, inline_home(m,
-					    cur), (char *)v, strlen((char *)v),
-					    0);
-				xmlFree(v);
-			} else if (t >= 0 && fits((enum yoy_type)t, cur)) {
-				xmlChar *v = NULL;
-
-				y = add(m, yoy_type_is_inline((enum yoy_type)t) ?
-				    inline_home(m, cur) : cur,
-				    (enum yoy_type)t, line);
-				for (i = 0; i < YOY_NATTR; i++) {
-					const char *a = yoy_type_attr(
-					    (enum yoy_type)t, (int)i);
-
-					if (a == NULL)
-						break;
-					if ((v = xmlGetProp(x, BAD_CAST a)) != NULL)
-						yoy_node_set(m->doc, y, a,
-						    (char *)v);
-					xmlFree(v);
-				}
-				if (enter) {
-					x->_private = cur;  /* to go back to */
-					cur = y;
-				}
-			}
-		}
-		if (enter) {
-			x = x->children;
-			continue;
-		}
-		while (x && x->next == NULL) {
-			x = x->parent;
-			if (x == body)
-				x = NULL;
-			else if (x->_private)
-				cur = x->_private;
-		}
-		if (x)
-			x = x->next;
-	}
-	if (h)
-		xmlFreeDoc(h);
 }
 
 /* ------------------------------------------------------------ the lines */
@@ -1274,19 +1119,6 @@ read_lines(struct yoy_md *m, char *buf, size_t len)
 
 /* ------------------------------------------------------------ the pass */
 
-static void
-insert_after(struct yoy_node *at, struct yoy_node *n)
-{
-	n->parent = at->parent;
-	n->prev = at;
-	n->next = at->next;
-	if (at->next)
-		at->next->prev = n;
-	else
-		at->parent->last = n;
-	at->next = n;
-}
-
 static int
 inside(const struct yoy_node *n, enum yoy_type a, enum yoy_type b,
     enum yoy_type c)
@@ -1312,14 +1144,14 @@ marks(struct yoy_md *m, struct yoy_node *t)
 	rest = yoy_node_new(m->doc, YOY_TEXT);
 	rest->text = arena_str(m, t->text + ov[1], t->len - ov[1]);
 	rest->len = t->len - ov[1];
-	insert_after(t, rest);
+	yoy_node_insert_after(t, rest);
 	if (ov[2] != (size_t)-1) {
 		const char *label = arena_str(m, t->text + ov[2],
 		    ov[3] - ov[2]);
 		struct yoy_buf h = YOY_BUF_INIT;
 
 		x = yoy_node_new(m->doc, YOY_SUP);
-		insert_after(t, x);
+		yoy_node_insert_after(t, x);
 		yoy_buf_printf(&h, "#fn:%s", label);
 		yoy_node_set(m->doc, yoy_node_add(m->doc, x, YOY_A), "href",
 		    h.ptr);
@@ -1327,7 +1159,7 @@ marks(struct yoy_md *m, struct yoy_node *t)
 		yoy_node_add_text(m->doc, x->first, label, strlen(label), 1);
 	} else {
 		x = yoy_node_new(m->doc, YOY_NOTE);
-		insert_after(t, x);
+		yoy_node_insert_after(t, x);
 		yoy_node_set(m->doc, x, "kind", "editorial");
 		yoy_node_add_text(m->doc, x, t->text + ov[4], ov[5] - ov[4], 0);
 	}

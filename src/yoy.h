@@ -51,6 +51,14 @@ void yoy_buf_free(struct yoy_buf *);
  * on failure. */
 int yoy_buf_read_file(struct yoy_buf *, const char *path);
 
+/* ------------------------------------------------------------ watchdog */
+
+/* Limits the CPU time of what follows to `seconds`: past it, or when a
+ * library abort()s, the program says that `what` ("markdown") took too
+ * long (input pathological for `suspect`?) or aborted, and exits 2. */
+void yoy_watchdog(double seconds, const char *file, const char *what,
+	const char *suspect);
+
 /* ----------------------------------------------------------- diagnostics */
 
 enum yoy_level {
@@ -118,6 +126,8 @@ void yoy_doc_free(struct yoy_doc *);
 struct yoy_node *yoy_node_new(struct yoy_doc *, enum yoy_type);
 void yoy_node_append(struct yoy_node *parent, struct yoy_node *child);
 void yoy_node_unlink(struct yoy_node *);
+/* Links unlinked `n` as the next sibling of `at`. */
+void yoy_node_insert_after(struct yoy_node *at, struct yoy_node *n);
 /* Appends a new child of `type` to `parent`. */
 struct yoy_node *yoy_node_add(struct yoy_doc *, struct yoy_node *parent,
 	enum yoy_type);
@@ -263,6 +273,7 @@ int yoy_txt_read(struct yoy_doc *, char *buf, size_t len, const char *file,
 
 struct yoy_html_opts {
 	const char *department;     /* --department: the page's department */
+	const char *title;          /* --title: for a body without its page */
 };
 /* Adds one GOV.UK page or bare body to `doc`.  `buf` stays the caller's
  * (NUL-terminated at buf[len]).  Returns -1 on trouble (already
