@@ -89,6 +89,7 @@ struct hreader {
 	struct yoy_buf held;    /* an unplaced segment ("Published:") */
 	unsigned held_line;
 	int held_quiet;         /* held inside a metadata list */
+	char abbr_date[11];     /* whitehall's abbr.published-at[title] */
 	size_t quiet;           /* open metadata lists */
 	int seg_h1;
 	struct yoy_buf title;   /* the page's h1 */
@@ -508,7 +509,8 @@ meta(struct hreader *r, const char *s, size_t n)
 			yoy_node_add_text(r->doc, yoy_doc_meta(r->doc,
 			    YOY_TYPE), s, n, 0);
 	} else if (yoy_pattern_date(s, k, iso, &kind)) {
-		meta_date(r, iso, kind);
+		/* the abbr's ISO date, when the text had one, is exact */
+		meta_date(r, r->abbr_date[0] ? r->abbr_date : iso, kind);
 	} else if (yoy_pattern_notice(s, n)) {
 		if (yoy_node_child(r->doc->meta, YOY_NOTICE) == NULL)
 			yoy_node_add_text(r->doc, yoy_doc_meta(r->doc,
@@ -532,8 +534,10 @@ segment(struct hreader *r)
 		return;
 	n = yoy_text_fold(s->ptr, s->len);
 	s->len = 0;
-	if (n == 0)
+	if (n == 0) {
+		r->abbr_date[0] = '\0';
 		return;
+	}
 	if (r->seg_h1 && r->title.len == 0) {
 		yoy_buf_put(&r->title, s->ptr, n);
 		r->title_line = line_now(r);
@@ -549,8 +553,11 @@ segment(struct hreader *r)
 		r->held.len = held;
 		held_warn(r);
 	}
-	if (meta(r, s->ptr, n))
+	if (meta(r, s->ptr, n)) {
+		r->abbr_date[0] = '\0';
 		return;
+	}
+	r->abbr_date[0] = '\0';
 	yoy_buf_put(&r->held, s->ptr, n);
 	r->held_line = line_now(r);
 	r->held_quiet = r->quiet > 0;
@@ -842,6 +849,13 @@ start_outside(struct hreader *r, struct frame *f, const char *name,
 	}
 	if (strcmp(name, "h1") == 0)
 		f->h1 = r->seg_h1 = 1;
+	if (strcmp(name, "abbr") == 0 && has_class(cls ? cls : "",
+	    "published-at") && (id = attr(atts, "title")) != NULL &&
+	    strlen(id) >= 10 && strspn(id, "0123456789") == 4 &&
+	    id[4] == '-' && id[7] == '-') {
+		memcpy(r->abbr_date, id, 10);
+		r->abbr_date[10] = '\0';
+	}
 	if (any_class(cls, meta_class)) {
 		f->quiet = 1;
 		r->quiet++;
