@@ -18,7 +18,7 @@ LDFLAGS  += -fsanitize=$(SANITIZE)
 endif
 
 PROGS    = yoy-txt yoy-md yoy-html
-LIBSRC   = buf diag doc html md pattern registry shape text txt watchdog xml xmlread
+LIBSRC   = buf cli diag doc html md pattern registry shape text txt watchdog xml xmlread
 OBJ      = $(LIBSRC:%=obj/%.o) obj/data.o
 TESTS    = unit txtlines validate mdstatements htmlwords
 

@@ -50,7 +50,7 @@ main(int argc, char **argv)
 	struct yoy_doc *doc;
 	struct yoy_buf *in;
 	double limit = -1, total = 0;
-	char *end, lx[32];
+	char lx[32];
 	int c, i, n, status;
 
 	yoy_diag_init("yoy-html");
@@ -74,13 +74,8 @@ main(int argc, char **argv)
 			wopts.sourcepos = 1;
 			break;
 		case 'T':
-			limit = strtod(optarg, &end);
-			if (end == optarg || *end || !(limit > 0)) {
-				yoy_diag(YOY_FATAL, NULL, 0, 0, "--time-limit "
-				    "wants a positive number of seconds, not "
-				    "'%s'", optarg);
+			if (yoy_cli_seconds("--time-limit", optarg, &limit) < 0)
 				return 2;
-			}
 			break;
 		case 'W':
 			if (yoy_diag_set_threshold(optarg) < 0)
@@ -101,32 +96,11 @@ main(int argc, char **argv)
 	}
 	if (yoy_registry_load(registry) < 0)
 		return 2;
-	if (opts.department) {
-		size_t len = strlen(opts.department);
-
-		if (yoy_text_check(opts.department, len, "--department") > 0)
-			return 2;
-		if (yoy_registry_find(opts.department, len) == NULL) {
-			if (!yoy_registry_valid_id(opts.department)) {
-				yoy_diag(YOY_FATAL, NULL, 0, 0, "unknown "
-				    "department '%s' (not in the registry, not "
-				    "a slug)", opts.department);
-				return 2;
-			}
-			yoy_diag(YOY_WARNING, NULL, 0, 0, "unknown department "
-			    "'%s'; using it as the id", opts.department);
-		}
-	}
+	if (opts.department && yoy_cli_department(opts.department) < 0)
+		return 2;
 
 	/* read every file first: the time limit follows the input's size */
-	n = argc > optind ? argc - optind : 1;
-	in = yoy_malloc((size_t)n * sizeof(*in));
-	for (i = 0; i < n; i++) {
-		memset(&in[i], 0, sizeof(in[i]));
-		if (yoy_buf_read_file(&in[i], optind < argc ? argv[optind + i] :
-		    NULL) == 0)
-			total += (double)in[i].len;
-	}
+	in = yoy_cli_read(argv + optind, argc - optind, &n, &total);
 	doc = yoy_doc_new();
 	if (yoy_diag_status() < 2) {
 		/* libxml2 2.9's HTML parser is quadratic in the attributes of
@@ -139,9 +113,7 @@ main(int argc, char **argv)
 			yoy_html_read(doc, in[i].ptr, in[i].len, optind < argc ?
 			    argv[optind + i] : NULL, &opts);
 	}
-	for (i = 0; i < n; i++)
-		yoy_buf_free(&in[i]);
-	free(in);
+	yoy_cli_free(in, n);
 	yoy_doc_normalize(doc);
 	if (yoy_diag_status() == 2)
 		goto done;

@@ -50,7 +50,6 @@ main(int argc, char **argv)
 	struct yoy_doc *doc;
 	struct yoy_md *md;
 	double limit = -1, total = 0;
-	char *end;
 	int c, i, n, status;
 
 	yoy_diag_init("yoy-md");
@@ -78,13 +77,8 @@ main(int argc, char **argv)
 			wopts.sourcepos = 1;
 			break;
 		case 'T':
-			limit = strtod(optarg, &end);
-			if (end == optarg || *end || !(limit > 0)) {
-				yoy_diag(YOY_FATAL, NULL, 0, 0, "--time-limit "
-				    "wants a positive number of seconds, not "
-				    "'%s'", optarg);
+			if (yoy_cli_seconds("--time-limit", optarg, &limit) < 0)
 				return 2;
-			}
 			break;
 		case 'W':
 			if (yoy_diag_set_threshold(optarg) < 0)
@@ -106,15 +100,7 @@ main(int argc, char **argv)
 	if (yoy_registry_load(registry) < 0)
 		return 2;
 	/* read every file first: the time limit follows the input's size */
-	n = argc > optind ? argc - optind : 1;
-	in = yoy_malloc((size_t)n * sizeof(*in));
-	for (i = 0; i < n; i++) {
-		const char *path = optind < argc ? argv[optind + i] : NULL;
-
-		memset(&in[i], 0, sizeof(in[i]));
-		if (yoy_buf_read_file(&in[i], path) == 0)
-			total += (double)in[i].len;
-	}
+	in = yoy_cli_read(argv + optind, argc - optind, &n, &total);
 	doc = yoy_doc_new();
 	md = yoy_md_new(doc, &opts);
 	if (yoy_diag_status() < 2) {

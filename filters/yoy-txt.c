@@ -78,22 +78,8 @@ main(int argc, char **argv)
 	}
 	if (yoy_registry_load(registry) < 0)
 		return 2;
-	if (opts.department) {
-		size_t n = strlen(opts.department);
-
-		if (yoy_text_check(opts.department, n, "--department") > 0)
-			return 2;
-		if (yoy_registry_find(opts.department, n) == NULL) {
-			if (!yoy_registry_valid_id(opts.department)) {
-				yoy_diag(YOY_FATAL, NULL, 0, 0, "unknown "
-				    "department '%s' (not in the registry, not "
-				    "a slug)", opts.department);
-				return 2;
-			}
-			yoy_diag(YOY_WARNING, NULL, 0, 0, "unknown department "
-			    "'%s'; using it as the id", opts.department);
-		}
-	}
+	if (opts.department && yoy_cli_department(opts.department) < 0)
+		return 2;
 
 	doc = yoy_doc_new();
 	for (i = optind; i < argc || i == optind; i++) {

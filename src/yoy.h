@@ -51,6 +51,17 @@ void yoy_buf_free(struct yoy_buf *);
  * on failure. */
 int yoy_buf_read_file(struct yoy_buf *, const char *path);
 
+/* ---------------------------------------------------------- command line */
+
+/* Checks of option arguments the programs share; -1 after a diagnostic. */
+int yoy_cli_department(const char *id);     /* -d: known, or a slug */
+int yoy_cli_seconds(const char *opt, const char *arg, double *out);
+/* Reads the `n` files of `paths` (standard input when n is 0) into
+ * `*count` buffers, their total size in `*bytes`; failures are reported
+ * (the diagnostics' status says 2). */
+struct yoy_buf *yoy_cli_read(char **paths, int n, int *count, double *bytes);
+void yoy_cli_free(struct yoy_buf *, int count);
+
 /* ------------------------------------------------------------ watchdog */
 
 /* Limits the CPU time of what follows to `seconds`: past it, or when a

@@ -1,0 +1,66 @@
+/* What the programs' mains share: checks of option arguments, and reading
+ * every input before a parse whose time limit follows their size. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "yoy.h"
+
+int
+yoy_cli_department(const char *id)
+{
+	size_t len = strlen(id);
+
+	if (yoy_text_check(id, len, "--department") > 0)
+		return -1;
+	if (yoy_registry_find(id, len) != NULL)
+		return 0;
+	if (!yoy_registry_valid_id(id)) {
+		yoy_diag(YOY_FATAL, NULL, 0, 0, "unknown department '%s' (not "
+		    "in the registry, not a slug)", id);
+		return -1;
+	}
+	yoy_diag(YOY_WARNING, NULL, 0, 0, "unknown department '%s'; using it "
+	    "as the id", id);
+	return 0;
+}
+
+int
+yoy_cli_seconds(const char *opt, const char *arg, double *out)
+{
+	char *end;
+
+	*out = strtod(arg, &end);
+	if (end == arg || *end || !(*out > 0)) {
+		yoy_diag(YOY_FATAL, NULL, 0, 0, "%s wants a positive number "
+		    "of seconds, not '%s'", opt, arg);
+		return -1;
+	}
+	return 0;
+}
+
+struct yoy_buf *
+yoy_cli_read(char **paths, int n, int *count, double *bytes)
+{
+	struct yoy_buf *in;
+	int i;
+
+	*count = n > 0 ? n : 1;
+	*bytes = 0;
+	in = yoy_malloc((size_t)*count * sizeof(*in));
+	for (i = 0; i < *count; i++) {
+		memset(&in[i], 0, sizeof(in[i]));
+		if (yoy_buf_read_file(&in[i], n > 0 ? paths[i] : NULL) == 0)
+			*bytes += (double)in[i].len;
+	}
+	return in;
+}
+
+void
+yoy_cli_free(struct yoy_buf *in, int count)
+{
+	int i;
+
+	for (i = 0; i < count; i++)
+		yoy_buf_free(&in[i]);
+	free(in);
+}
