@@ -9,7 +9,6 @@
  * builder then places cmark's blocks in sections, actions, departments and
  * entries.  A last pass finds footnote references and editorial markers. */
 #include <cmark.h>
-#include <libxml/HTMLparser.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
