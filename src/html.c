@@ -1216,24 +1216,24 @@ decode(struct hreader *r, const char *charset, const char *s, size_t len,
 	return rc;
 }
 
-/* Whether the page has a .govspeak element: then that is its content. */
+/* Whether the page has a .govspeak element: then that is its content.
+ * One pass over the tags; the text between them is not looked at. */
 static int
 has_govspeak(const char *s, size_t len)
 {
-	const char *p = s, *end = s + len, *lt, *gt;
+	const char *p = s, *end = s + len, *lt, *gt, *g;
 
-	while (end - p >= 8 && (p = memchr(p, 'g', (size_t)(end - p - 7)))) {
-		if (memcmp(p, "govspeak", 8) != 0) {
-			p++;
-			continue;
-		}
-		for (lt = p; lt > s && *lt != '<' && *lt != '>'; lt--)
-			;
-		gt = memchr(p, '>', (size_t)(end - p));
-		if (*lt == '<' && gt && yoy_re_match(YOY_RE_HTML_GOVSPEAK, lt,
-		    (size_t)(gt - lt + 1), NULL, 0))
-			return 1;
-		p += 8;
+	while ((lt = memchr(p, '<', (size_t)(end - p))) != NULL &&
+	    (gt = memchr(lt, '>', (size_t)(end - lt))) != NULL) {
+		for (g = lt; gt - g >= 8 && (g = memchr(g, 'g',
+		    (size_t)(gt - g - 7))) != NULL; g++)
+			if (memcmp(g, "govspeak", 8) == 0) {
+				if (yoy_re_match(YOY_RE_HTML_GOVSPEAK, lt,
+				    (size_t)(gt - lt + 1), NULL, 0))
+					return 1;
+				break;
+			}
+		p = gt + 1;
 	}
 	return 0;
 }
