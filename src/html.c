@@ -68,6 +68,7 @@ struct heading {
 
 struct hreader {
 	struct yoy_doc *doc;
+	struct yoy_shape sh;    /* metadata now, structure at the end */
 	const char *file;
 	htmlParserCtxtPtr ctxt;
 	int page;               /* a whole page: the content is .govspeak */
@@ -469,33 +470,10 @@ held_warn(struct hreader *r)
 	r->held.len = 0;
 }
 
-/* A date of the page: the first of each kind, published first. */
-static void
-meta_date(struct hreader *r, const char *iso, const char *kind)
-{
-	struct yoy_node *m = yoy_node_child(r->doc->meta, YOY_DATE), *d;
-
-	if (m && strcmp(yoy_node_get(m, "kind"), kind) == 0)
-		return;
-	if (m && m->next && m->next->type == YOY_DATE)
-		return;         /* both kinds there */
-	if (m == NULL) {
-		d = yoy_doc_meta(r->doc, YOY_DATE);
-	} else {
-		d = yoy_node_new(r->doc, YOY_DATE);
-		yoy_node_insert_after(m, d);
-		if (strcmp(kind, "published") == 0) {   /* swap: schema order */
-			yoy_node_unlink(m);
-			yoy_node_insert_after(d, m);
-		}
-	}
-	yoy_node_set(r->doc, d, "kind", kind);
-	yoy_node_add_text(r->doc, d, iso, 10, 0);
-}
-
-/* Page metadata in a piece of text: 1 when it was. */
+/* Page metadata in a piece of text: 1 when it was.  `abbr` is the ISO
+ * date of an abbr.published-at in it, or "". */
 static int
-meta(struct hreader *r, const char *s, size_t n)
+meta(struct hreader *r, const char *s, size_t n, const char *abbr)
 {
 	char iso[11];
 	const char *kind;
@@ -504,20 +482,16 @@ meta(struct hreader *r, const char *s, size_t n)
 	/* "10 December 2014, see all updates" lost its link: a comma left */
 	while (k > 0 && strchr(",;:.- ", s[k - 1]))
 		k--;
-	if (yoy_pattern_doctype(s, n)) {
-		if (yoy_node_child(r->doc->meta, YOY_TYPE) == NULL)
-			yoy_node_add_text(r->doc, yoy_doc_meta(r->doc,
-			    YOY_TYPE), s, n, 0);
-	} else if (yoy_pattern_date(s, k, iso, &kind)) {
+	if (yoy_pattern_doctype(s, n))
+		yoy_shape_meta(&r->sh, YOY_TYPE, s, n, line_now(r));
+	else if (yoy_pattern_date(s, k, iso, &kind))
 		/* the abbr's ISO date, when the text had one, is exact */
-		meta_date(r, r->abbr_date[0] ? r->abbr_date : iso, kind);
-	} else if (yoy_pattern_notice(s, n)) {
-		if (yoy_node_child(r->doc->meta, YOY_NOTICE) == NULL)
-			yoy_node_add_text(r->doc, yoy_doc_meta(r->doc,
-			    YOY_NOTICE), s, n, 0);
-	} else {
+		yoy_shape_date(&r->sh, abbr[0] ? abbr : iso, kind,
+		    line_now(r));
+	else if (yoy_pattern_notice(s, n))
+		yoy_shape_meta(&r->sh, YOY_NOTICE, s, n, line_now(r));
+	else
 		return 0;
-	}
 	return 1;
 }
 
@@ -529,15 +503,16 @@ segment(struct hreader *r)
 {
 	struct yoy_buf *s = &r->seg;
 	size_t n, held;
+	char abbr[11];
 
 	if (s->len == 0)
 		return;
+	memcpy(abbr, r->abbr_date, sizeof(abbr));   /* this piece's only */
+	r->abbr_date[0] = '\0';
 	n = yoy_text_fold(s->ptr, s->len);
 	s->len = 0;
-	if (n == 0) {
-		r->abbr_date[0] = '\0';
+	if (n == 0)
 		return;
-	}
 	if (r->seg_h1 && r->title.len == 0) {
 		yoy_buf_put(&r->title, s->ptr, n);
 		r->title_line = line_now(r);
@@ -546,18 +521,15 @@ segment(struct hreader *r)
 	if ((held = r->held.len) > 0) {
 		yoy_buf_putc(&r->held, ' ');
 		yoy_buf_put(&r->held, s->ptr, n);
-		if (meta(r, r->held.ptr, r->held.len)) {
+		if (meta(r, r->held.ptr, r->held.len, abbr)) {
 			r->held.len = 0;
 			return;
 		}
 		r->held.len = held;
 		held_warn(r);
 	}
-	if (meta(r, s->ptr, n)) {
-		r->abbr_date[0] = '\0';
+	if (meta(r, s->ptr, n, abbr))
 		return;
-	}
-	r->abbr_date[0] = '\0';
 	yoy_buf_put(&r->held, s->ptr, n);
 	r->held_line = line_now(r);
 	r->held_quiet = r->quiet > 0;
@@ -1239,9 +1211,11 @@ has_govspeak(const char *s, size_t len)
 }
 
 static void
-reader_init(struct hreader *r, struct yoy_doc *doc, const char *file)
+reader_init(struct hreader *r, struct yoy_doc *doc, const char *file,
+    const char *department)
 {
 	memset(r, 0, sizeof(*r));
+	yoy_shape_init(&r->sh, doc, file, department);
 	r->doc = doc;
 	r->file = file;
 	r->flow = yoy_node_new(doc, YOY_BODY);
@@ -1383,7 +1357,6 @@ yoy_html_read(struct yoy_doc *doc, char *buf, size_t len, const char *file,
     const struct yoy_html_opts *o)
 {
 	struct hreader r;
-	struct yoy_shape sh;
 	struct yoy_buf decoded = YOY_BUF_INIT;
 	struct yoy_node *src;
 	const char *name = yoy_diag_name(file), *base, *s = buf, *cs;
@@ -1396,7 +1369,7 @@ yoy_html_read(struct yoy_doc *doc, char *buf, size_t len, const char *file,
 		base = strrchr(file, '/');
 		yoy_node_set(doc, src, "name", base ? base + 1 : file);
 	}
-	reader_init(&r, doc, name);
+	reader_init(&r, doc, name, o ? o->department : NULL);
 	if ((cs = declared_charset(buf, len, csname, sizeof(csname)))) {
 		if (decode(&r, cs, buf, len, &decoded) < 0)
 			goto done;
@@ -1416,17 +1389,16 @@ yoy_html_read(struct yoy_doc *doc, char *buf, size_t len, const char *file,
 	if (r.flow->first == NULL && r.notes->first == NULL &&
 	    r.title.len == 0)
 		yoy_diag(YOY_WARNING, name, 0, 0, "no text in input");
-	yoy_shape_init(&sh, doc, name, o ? o->department : NULL);
 	if (r.title.len == 0 && o && o->title) {
 		yoy_buf_puts(&r.title, o->title);
 		r.title.len = yoy_text_fold(r.title.ptr, r.title.len);
 	}
 	if (r.title.len) {
-		yoy_shape_meta(&sh, YOY_TITLE, r.title.ptr, r.title.len,
+		yoy_shape_meta(&r.sh, YOY_TITLE, r.title.ptr, r.title.len,
 		    r.title_line);
-		yoy_shape_page(&sh, r.title.ptr, r.title.len, r.title_line);
+		yoy_shape_page(&r.sh, r.title.ptr, r.title.len, r.title_line);
 	}
-	structure(&r, &sh);
+	structure(&r, &r.sh);
 	rc = 0;
 done:
 	yoy_buf_free(&decoded);
@@ -1440,7 +1412,7 @@ yoy_html_fragment(struct yoy_doc *doc, struct yoy_node *parent,
 {
 	struct hreader r;
 
-	reader_init(&r, doc, file);
+	reader_init(&r, doc, file, NULL);
 	r.fragment = 1;
 	r.fragment_line = line ? line : 1;
 	r.flow = r.cur = parent;

@@ -81,14 +81,24 @@ void
 yoy_shape_date(struct yoy_shape *sh, const char iso[11], const char *kind,
     unsigned line)
 {
-	struct yoy_node *date;
+	struct yoy_node *m = yoy_node_child(sh->doc->meta, YOY_DATE), *d;
 
-	if (yoy_node_child(sh->doc->meta, YOY_DATE) != NULL)
-		return;
-	date = yoy_doc_meta(sh->doc, YOY_DATE);
-	date->line = line;
-	yoy_node_set(sh->doc, date, "kind", kind);
-	yoy_node_add_text(sh->doc, date, iso, 10, 0);
+	if (m && (strcmp(yoy_node_get(m, "kind"), kind) == 0 ||
+	    (m->next && m->next->type == YOY_DATE)))
+		return;         /* this kind, or both, there already */
+	if (m == NULL) {
+		d = yoy_doc_meta(sh->doc, YOY_DATE);
+	} else {
+		d = yoy_node_new(sh->doc, YOY_DATE);
+		yoy_node_insert_after(m, d);
+		if (strcmp(kind, "published") == 0) {   /* schema order */
+			yoy_node_unlink(m);
+			yoy_node_insert_after(d, m);
+		}
+	}
+	d->line = line;
+	yoy_node_set(sh->doc, d, "kind", kind);
+	yoy_node_add_text(sh->doc, d, iso, 10, 0);
 }
 
 struct yoy_node *

@@ -34,7 +34,8 @@ void yoy_shape_page(struct yoy_shape *, const char *title, size_t len,
  * inputs the first one's stands. */
 void yoy_shape_meta(struct yoy_shape *, enum yoy_type, const char *s,
 	size_t len, unsigned line);
-/* The first date found: "2015-01-16", "updated" or "published". */
+/* A date of the page, "2015-01-16", of kind "published" or "updated":
+ * the first of each kind stands, published before updated. */
 void yoy_shape_date(struct yoy_shape *, const char iso[11], const char *kind,
 	unsigned line);
 /* Where blocks go now: the entry, action, section or body. */
