@@ -52,7 +52,6 @@ enum role {
 #define F_BLOCK 1           /* a block: a boundary in running text */
 #define F_DROP  2           /* not text (script…): dropped, said */
 #define F_VOID  4           /* has no content (br, img) */
-#define F_BOX   8           /* headings inside it are not structure */
 
 struct frame {
 	struct yoy_node *cur;   /* where content went before it opened */
@@ -112,7 +111,7 @@ static const struct tag {
 	{ "a", YOY_A, 0 },
 	{ "abbr", YOY_ABBR, 0 },
 	{ "acronym", YOY_ABBR, 0 },
-	{ "address", -1, F_BLOCK | F_BOX },
+	{ "address", -1, F_BLOCK },
 	{ "applet", -1, F_DROP },
 	{ "article", -1, F_BLOCK },
 	{ "aside", -1, F_BLOCK },
@@ -251,10 +250,10 @@ static const char *const furniture_id[] = {
 	"print-meta-data", "page-navigation", "more-like-this", "search",
 	NULL
 };
+/* Outside the content these go too, as do the tags that are never text
+ * (F_DROP). */
 static const char *const furniture_tag[] = {
-	"head", "script", "style", "noscript", "svg", "template", "iframe",
-	"object", "embed", "nav", "footer", "form", "button", "select",
-	"textarea", "canvas", NULL
+	"head", "nav", "footer", "form", "button", "select", "textarea", NULL
 };
 /* Derived or boilerplate text inside the content. */
 static const char *const derived_class[] = {
@@ -276,13 +275,19 @@ static const char *const box_class[] = {
 
 /* -------------------------------------------------------------- output */
 
+/* Line `l` of what libxml2 parses, as a line of the file. */
+static unsigned
+file_line(const struct hreader *r, int l)
+{
+	if (l <= 0)
+		return 0;
+	return (unsigned)l + (r->fragment ? r->fragment_line - 1 : 0);
+}
+
 static unsigned
 line_now(const struct hreader *r)
 {
-	int l = r->ctxt ? xmlSAX2GetLineNumber(r->ctxt) : 0;
-
-	return (l > 0 ? (unsigned)l : 0) + (r->fragment ?
-	    r->fragment_line - 1 : 0);
+	return file_line(r, r->ctxt ? xmlSAX2GetLineNumber(r->ctxt) : 0);
 }
 
 static unsigned
@@ -762,8 +767,7 @@ start_content(struct hreader *r, struct frame *f, const char *name,
 	if ((t == YOY_TD || t == YOY_TH) && r->cur->type == YOY_TABLE &&
 	    r->depth < MAX_NEST) {
 		/* a cell straight in a table: a row for it (and its kin) */
-		if (r->cur->last == NULL || r->cur->last->type != YOY_TR ||
-		    r->cur->last != r->implicit_row)
+		if (r->implicit_row == NULL || r->cur->last != r->implicit_row)
 			r->implicit_row = add(r, r->cur, YOY_TR);
 		f->cur = r->cur;
 		r->cur = r->implicit_row;
@@ -797,11 +801,12 @@ static void
 start_outside(struct hreader *r, struct frame *f, const char *name,
     const char *cls, const xmlChar **atts)
 {
-	const struct tag *tg;
+	const struct tag *tg = lookup(name);
 	const char *id = attr(atts, "id");
 
-	if (is_tag(name, furniture_tag) || any_class(cls, furniture_class) ||
-	    (id && is_tag(id, furniture_id))) {
+	if ((tg && (tg->flags & F_DROP)) || is_tag(name, furniture_tag) ||
+	    any_class(cls, furniture_class) || (id && is_tag(id,
+	    furniture_id))) {
 		skip(r, f);
 		return;
 	}
@@ -815,7 +820,7 @@ start_outside(struct hreader *r, struct frame *f, const char *name,
 		r->implicit = NULL;
 		return;
 	}
-	if ((tg = lookup(name)) != NULL && (tg->flags & F_BLOCK)) {
+	if (tg && (tg->flags & F_BLOCK)) {
 		f->block = 1;
 		segment(r);
 	}
@@ -890,7 +895,6 @@ drop_prefix(struct yoy_node *b, size_t n)
 	for (c = b->first; c && n; c = next) {
 		next = yoy_node_walk(b, c);
 		if (c->type == YOY_BR) {
-			next = yoy_node_walk(b, c);
 			yoy_node_unlink(c);
 			n--;
 		} else if (c->type != YOY_TEXT) {
@@ -911,8 +915,6 @@ drop_prefix(struct yoy_node *b, size_t n)
 			next = yoy_node_walk(b, c);
 			if (c->type != YOY_TEXT && c->type != YOY_BR &&
 			    c->first == NULL) {
-				next = c->next ? c->next : c->parent != b ?
-				    c->parent : NULL;
 				yoy_node_unlink(c);
 				again = 1;
 				break;
@@ -928,11 +930,9 @@ end_heading(struct yoy_node *h)
 	size_t ov[2];
 
 	yoy_node_fold(h);
-	for (c = h->first; c && c->type != YOY_TEXT; c = yoy_node_walk(h, c))
-		;
 	/* a number in the text since 2025: "1. Title", "1.2 Title" */
-	if (c && c == h->first && yoy_re_match(YOY_RE_HTML_NUMBER, c->text,
-	    c->len, ov, 2))
+	if ((c = h->first) != NULL && c->type == YOY_TEXT &&
+	    yoy_re_match(YOY_RE_HTML_NUMBER, c->text, c->len, ov, 2))
 		drop_prefix(h, ov[1]);
 }
 
@@ -1033,9 +1033,8 @@ on_error(void *ctx, xmlErrorPtr e)
 	n = e->message ? strlen(e->message) : 0;
 	while (n && (e->message[n - 1] == '\n' || e->message[n - 1] == ' '))
 		n--;
-	yoy_diag(YOY_WARNING, r->file, e->line > 0 ? (unsigned)e->line +
-	    (r->fragment ? r->fragment_line - 1 : 0) : 0,
-	    e->int2 > 0 ? (unsigned)e->int2 : 0, "HTML: %.*s", (int)n,
+	yoy_diag(YOY_WARNING, r->file, file_line(r, e->line), e->int2 > 0 ?
+	    (unsigned)e->int2 : 0, "HTML: %.*s", (int)n,
 	    e->message ? e->message : "");
 }
 
