@@ -1132,6 +1132,14 @@ declared_charset(const char *s, size_t len, char *name, size_t size)
 	return name;
 }
 
+/* libxml2's own report of a conversion error: said by decode() instead. */
+static void
+quiet(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
 /* Decodes `s` from `charset` into `out`; -1 (reported) on failure. */
 static int
 decode(struct hreader *r, const char *charset, const char *s, size_t len,
@@ -1159,25 +1167,30 @@ decode(struct hreader *r, const char *charset, const char *s, size_t len,
 		yoy_diag(YOY_FATAL, r->file, 0, 0, "out of memory");
 		rc = -1;
 	}
+	xmlSetStructuredErrorFunc(NULL, quiet);
 	while (rc == 0 && xmlBufferLength(in) > 0) {
 		int before = xmlBufferLength(in);
 		int w = xmlCharEncInFunc(h, o, in);
 
 		if (w == -2 || (w < 0 && xmlBufferLength(in) == before)) {
 			const char *p = s + (len - (size_t)xmlBufferLength(in));
+			const char *q, *bol = s;
 			unsigned line = 1;
-			const char *q;
 
 			for (q = s; q < p; q++)
-				line += *q == '\n';
-			yoy_diag(YOY_FATAL, r->file, line, 0, "a byte that is "
-			    "not %s", charset);
+				if (*q == '\n') {
+					line++;
+					bol = q + 1;
+				}
+			yoy_diag(YOY_FATAL, r->file, line, (unsigned)(p - bol) + 1,
+			    "a byte that is not %s", charset);
 			rc = -1;
 		} else if (xmlBufferLength(in) == before) {
 			if (xmlBufferGrow(o, (unsigned)before * 2 + 64) < 0)
 				rc = -1;
 		}
 	}
+	xmlSetStructuredErrorFunc(NULL, NULL);
 	if (rc == 0)
 		yoy_buf_put(out, (const char *)xmlBufferContent(o),
 		    (size_t)xmlBufferLength(o));
