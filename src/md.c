@@ -16,6 +16,7 @@
 
 #include "yoy.h"
 #include "pattern.h"
+#include "shape.h"
 
 #define MAX_FRAMES 256      /* nested {div}s */
 #define MAX_INCLUDES 8      /* nested {include}s */
@@ -46,6 +47,7 @@ struct yoy_md {
 	int includes;
 	struct yoy_node *sect[7];   /* open sections by heading level */
 	struct yoy_node *action, *dept, *entry;
+	struct yoy_idset ids;       /* the action's department ids */
 	int action_level;
 	struct frame frames[MAX_FRAMES];
 	int nframes;
@@ -501,6 +503,7 @@ start_action(struct yoy_md *m, cmark_node *h, int num, size_t off,
 	m->dept = m->entry = NULL;
 	m->action = add(m, m->dr ? m->doc->body : section(m), YOY_ACTION,
 	    line);
+	yoy_idset_clear(&m->ids);
 	m->action_level = level;
 	yoy_node_set(m->doc, m->action, "n", n);
 	t = add(m, m->action, YOY_TITLE, line);
@@ -517,7 +520,7 @@ start_department(struct yoy_md *m, cmark_node *h, unsigned line)
 {
 	struct yoy_buf s = YOY_BUF_INIT, slug = YOY_BUF_INIT;
 	const struct yoy_dept *d;
-	struct yoy_node *n, *c;
+	struct yoy_node *n;
 
 	plain(h, &s);
 	if (m->action == NULL) {
@@ -547,15 +550,10 @@ start_department(struct yoy_md *m, cmark_node *h, unsigned line)
 		yoy_node_set(m->doc, n, "name", name.ptr);
 		yoy_buf_free(&name);
 	}
-	for (c = n->prev; c; c = c->prev)
-		if (c->type == YOY_DEPARTMENT && strcmp(yoy_node_get(c, "id"),
-		    yoy_node_get(n, "id")) == 0) {
-			yoy_diag(YOY_WARNING, m->file, line, 1, "department "
-			    "'%s' appears twice in action %s; keeping both",
-			    yoy_node_get(n, "name"),
-			    yoy_node_get(m->action, "n"));
-			break;
-		}
+	if (!yoy_idset_add(m->doc, &m->ids, yoy_node_get(n, "id")))
+		yoy_diag(YOY_WARNING, m->file, line, 1, "department '%s' "
+		    "appears twice in action %s; keeping both",
+		    yoy_node_get(n, "name"), yoy_node_get(m->action, "n"));
 	m->dept = m->action->last;
 	m->entry = NULL;
 	yoy_buf_free(&s);

@@ -126,28 +126,68 @@ yoy_shape_action(struct yoy_shape *sh, struct yoy_node *parent, int num,
 	yoy_node_set(sh->doc, sh->action, "n", n);
 	sh->titled = 0;
 	sh->dept = sh->entry = NULL;
+	yoy_idset_clear(&sh->ids);
 	return sh->action;
+}
+
+static size_t
+id_hash(const char *s)
+{
+	size_t h = 2166136261u;
+
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}
+
+int
+yoy_idset_add(struct yoy_doc *doc, struct yoy_idset *set, const char *id)
+{
+	size_t i;
+
+	if (2 * (set->n + 1) > set->cap) {
+		const char **old = set->v;
+		size_t oldcap = set->cap, j;
+
+		set->cap = set->cap ? set->cap * 2 : 32;
+		set->v = yoy_arena_alloc(doc->arena, set->cap * sizeof(*set->v));
+		set->n = 0;
+		for (j = 0; j < oldcap; j++)
+			if (old[j])
+				yoy_idset_add(doc, set, old[j]);
+	}
+	for (i = id_hash(id) & (set->cap - 1); set->v[i];
+	    i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->v[i], id) == 0)
+			return 0;
+	set->v[i] = id;
+	set->n++;
+	return 1;
+}
+
+void
+yoy_idset_clear(struct yoy_idset *set)
+{
+	if (set->cap)
+		memset(set->v, 0, set->cap * sizeof(*set->v));
+	set->n = 0;
 }
 
 void
 yoy_shape_dept(struct yoy_shape *sh, const char *id, const char *name,
     unsigned line)
 {
-	struct yoy_node *d;
-
-	for (d = sh->action->first; d; d = d->next)
-		if (d->type == YOY_DEPARTMENT &&
-		    strcmp(yoy_node_get(d, "id"), id) == 0) {
-			yoy_diag(YOY_WARNING, sh->file, line, 1,
-			    "department '%s' appears twice in action %s; "
-			    "keeping both", name, yoy_node_get(sh->action, "n"));
-			break;
-		}
 	sh->dept = yoy_node_add(sh->doc, sh->action, YOY_DEPARTMENT);
 	sh->dept->line = line;
 	yoy_node_set(sh->doc, sh->dept, "id", id);
 	yoy_node_set(sh->doc, sh->dept, "name", name);
 	sh->entry = NULL;
+	/* a set, not a walk over the action: pages with thousands of
+	 * departments stay linear */
+	if (!yoy_idset_add(sh->doc, &sh->ids, yoy_node_get(sh->dept, "id")))
+		yoy_diag(YOY_WARNING, sh->file, line, 1,
+		    "department '%s' appears twice in action %s; keeping both",
+		    name, yoy_node_get(sh->action, "n"));
 }
 
 void

@@ -7,6 +7,16 @@
 
 #include "yoy.h"
 
+/* A set of department ids, for "appears twice" in linear time: the table
+ * lives in the document's arena, the ids must too. */
+struct yoy_idset {
+	const char **v;
+	size_t n, cap;
+};
+/* Adds `id`; 0 when it was there already. */
+int yoy_idset_add(struct yoy_doc *, struct yoy_idset *, const char *id);
+void yoy_idset_clear(struct yoy_idset *);
+
 enum yoy_page {
 	YOY_PAGE_GENERIC,   /* sections; "Action N:" headings are actions */
 	YOY_PAGE_ACTION,    /* "Action N: …": department headings, entries */
@@ -21,6 +31,7 @@ struct yoy_shape {
 	struct yoy_node *section, *action, *dept, *entry;
 	struct yoy_label last;      /* the current entry's label */
 	int titled;                 /* the current action has its title */
+	struct yoy_idset ids;       /* the current action's departments */
 };
 
 void yoy_shape_init(struct yoy_shape *, struct yoy_doc *, const char *file,
