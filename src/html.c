@@ -310,15 +310,13 @@ flowing(const struct yoy_node *n)
 	}
 }
 
+/* Whether a list item or definition holds blocks.  block_home() keeps
+ * them all inline or all blocks, so the first child says: a walk over
+ * the children here made an item of many words quadratic. */
 static int
 has_block(const struct yoy_node *n)
 {
-	const struct yoy_node *c;
-
-	for (c = n->first; c; c = c->next)
-		if (yoy_node_is_block(c))
-			return 1;
-	return 0;
+	return n->first != NULL && yoy_node_is_block(n->first);
 }
 
 static int
@@ -385,8 +383,11 @@ block_home(struct hreader *r, struct yoy_node *cur)
 	for (c = cur->first; c; c = c->next)
 		if (c->type != YOY_TEXT || !blank(c->text, c->len))
 			break;
-	if (c == NULL)
+	if (c == NULL) {    /* white space only: it goes */
+		while (cur->first)
+			yoy_node_unlink(cur->first);
 		return cur;
+	}
 	p = yoy_node_new(r->doc, YOY_P);
 	p->line = cur->line;
 	for (c = cur->first; c; c = next) {
