@@ -57,6 +57,7 @@ struct frame {
 	struct yoy_node *cur;   /* where content went before it opened */
 	struct yoy_node *figure;    /* R_FIGURE: its image */
 	unsigned depth;         /* the result's depth at cur */
+	size_t outer;           /* R_FIGURE: the figure it is in (r->figure) */
 	unsigned char role, block, box, h1, heading, quiet;
 };
 
@@ -77,6 +78,7 @@ struct hreader {
 	size_t skip;            /* > 0: frame skip - 1 skips its content */
 	size_t roots, boxes;
 	size_t headings;        /* open h1…h6 */
+	size_t figure;          /* the innermost open <figure>: its frame + 1 */
 	struct yoy_node *flow;  /* the content, before structure */
 	struct yoy_node *notes; /* footnotes, for the end of the body */
 	struct yoy_node *cur;   /* where content goes */
@@ -609,12 +611,7 @@ enter(struct hreader *r, struct frame *f, struct yoy_node *n)
 static struct frame *
 figure_frame(struct hreader *r)
 {
-	size_t i;
-
-	for (i = r->n; i-- > 0;)
-		if (r->st[i].role == R_FIGURE)
-			return &r->st[i];
-	return NULL;
+	return r->figure ? &r->st[r->figure - 1] : NULL;
 }
 
 static void
@@ -719,6 +716,8 @@ start_content(struct hreader *r, struct frame *f, const char *name,
 	}
 	if (strcmp(name, "figure") == 0) {
 		f->role = R_FIGURE;
+		f->outer = r->figure;
+		r->figure = r->n;
 		boundary(r);
 		return;
 	}
@@ -891,7 +890,6 @@ static void
 drop_prefix(struct yoy_node *b, size_t n)
 {
 	struct yoy_node *c, *next;
-	int again = 1;
 
 	for (c = b->first; c && n; c = next) {
 		next = yoy_node_walk(b, c);
@@ -910,17 +908,20 @@ drop_prefix(struct yoy_node *b, size_t n)
 		}
 	}
 	yoy_node_fold(b);
-	while (again) {     /* <strong>Action 2:</strong> left empty */
-		again = 0;
-		for (c = b->first; c; c = next) {
-			next = yoy_node_walk(b, c);
-			if (c->type != YOY_TEXT && c->type != YOY_BR &&
-			    c->first == NULL) {
-				yoy_node_unlink(c);
-				again = 1;
-				break;
-			}
-		}
+	/* <strong>Action 2:</strong> left empty: one walk, children before
+	 * their parent, so a parent emptied by it goes too */
+	for (c = b->first; c && c->first; c = c->first)
+		;
+	while (c && c != b) {
+		if (c->next)
+			for (next = c->next; next->first; next = next->first)
+				;
+		else
+			next = c->parent;
+		if (c->type != YOY_TEXT && c->type != YOY_BR &&
+		    c->first == NULL)
+			yoy_node_unlink(c);
+		c = next;
 	}
 }
 
@@ -981,6 +982,8 @@ on_end(void *ctx, const xmlChar *name)
 	default:
 		break;
 	}
+	if (f->role == R_FIGURE)
+		r->figure = f->outer;
 	r->cur = f->cur;
 	r->depth = f->depth;
 	if (f->role == R_NODE || f->role == R_HEADING) {
