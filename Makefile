@@ -34,6 +34,7 @@ obj/%.o: src/%.c src/yoy.h src/pattern.h src/shape.h obj/.flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 obj/data.c: src/departments.txt src/yoy.rng scripts/embed
+	@mkdir -p obj
 	{ scripts/embed yoy_builtin_departments < src/departments.txt; \
 	  scripts/embed yoy_schema_rng < src/yoy.rng; } > $@
 
