@@ -297,4 +297,100 @@ int yoy_html_read(struct yoy_doc *, char *buf, size_t len, const char *file,
 void yoy_html_fragment(struct yoy_doc *, struct yoy_node *parent,
 	const char *s, size_t len, const char *file, unsigned line);
 
+/* ------------------------------------------------------------------ diff */
+
+/* Marks in `del` (n bytes) and `ins` (m bytes) the elements of `a` and `b`
+ * (symbols below `nsym`) that a shortest edit script deletes and inserts:
+ * Myers' O(ND) algorithm with a cost bound (myers.c). */
+void yoy_myers(const unsigned *a, size_t n, const unsigned *b, size_t m,
+	unsigned nsym, char *del, char *ins);
+
+enum yoy_status { YOY_SAME, YOY_CHANGED, YOY_ADDED, YOY_REMOVED };
+const char *yoy_status_name(enum yoy_status);
+
+/* What a cell is: an entry (action › department › kind and year), an
+ * action's own text (its title and intro), or a section of a document
+ * without a matrix (matched by its headings). */
+enum yoy_cellkind { YOY_CELL_ENTRY, YOY_CELL_INTRO, YOY_CELL_SECTION };
+
+/* A block of a cell as the diff sees it: its type and its text, links'
+ * targets written "<href>" after their text. */
+struct yoy_block {
+	enum yoy_type type;
+	const char *s;
+	size_t len;
+};
+
+struct yoy_cell {
+	enum yoy_cellkind what;
+	int action;                     /* 0: not in an action */
+	const char *dept_id, *dept_name;        /* entries */
+	enum yoy_kind kind;             /* entries */
+	int year[2];                    /* entries: the old's and the new's */
+	const char *label;              /* the entry's label, new's first */
+	const char *section;            /* sections: "Title › Subtitle" */
+	const struct yoy_node *node[2]; /* old, new; NULL where absent */
+	struct yoy_block *blk[2];
+	size_t nblk[2];
+	enum yoy_status status;
+	/* counted by yoy_diff_script */
+	size_t words[2], deleted, inserted;
+};
+
+struct yoy_diff_opts {
+	int action;                     /* --action: 0 for all */
+	const char *department;         /* --department: a slug, or NULL */
+	enum yoy_kind kind;             /* --kind: YOY_KIND_NONE for all */
+	int year;                       /* --year: 0 for all */
+	int years;                      /* --years: one document, year on year */
+	int ignore_typography;
+};
+
+struct yoy_diff {
+	struct yoy_cell *cell;          /* in output order */
+	size_t n;
+	size_t count[4];                /* entries, by status */
+	size_t other[4];                /* intros and sections, by status */
+	const struct yoy_doc *doc[2];
+	struct yoy_arena *arena;
+	struct differ *differ;
+};
+
+/* Matches the cells of `old` and `new` by key (with opts->years, `new`
+ * is NULL and `old` is compared with itself year on year) and says which
+ * are the same.  The documents must outlive the result. */
+struct yoy_diff *yoy_diff_new(const struct yoy_doc *old,
+	const struct yoy_doc *new, const struct yoy_diff_opts *);
+void yoy_diff_free(struct yoy_diff *);
+
+/* A cell's edit script: blocks, each a run of tokens kept, deleted or
+ * inserted.  An op with `block` set starts a block of `type`. */
+enum yoy_opkind { YOY_OP_SAME, YOY_OP_DEL, YOY_OP_INS };
+struct yoy_op {
+	enum yoy_opkind kind;
+	int block;
+	enum yoy_type type;
+	const char *s;
+	size_t len;
+};
+struct yoy_script {
+	struct yoy_op *op;
+	size_t n, cap;
+};
+#define YOY_SCRIPT_INIT { NULL, 0, 0 }
+/* Fills `script` (emptied first) for `cell` and counts its words. */
+void yoy_diff_script(struct yoy_diff *, struct yoy_cell *,
+	struct yoy_script *);
+void yoy_script_free(struct yoy_script *);
+
+enum yoy_format { YOY_FMT_TEXT, YOY_FMT_TSV, YOY_FMT_XML, YOY_FMT_HTML };
+struct yoy_diff_out {
+	enum yoy_format format;
+	int color;                      /* text: ANSI colours, not brackets */
+	int all;                        /* same cells too */
+	const char *name[2];            /* the inputs, as given */
+};
+/* Writes the result; -1 on a write error (reported). */
+int yoy_diff_write(struct yoy_diff *, FILE *, const struct yoy_diff_out *);
+
 #endif

@@ -1,0 +1,1159 @@
+/* Comparing two editions, cell by cell.
+ *
+ * Stages, as git's diff pipeline has them: the cells of each document are
+ * found and keyed (action number, department id, entry kind and year; an
+ * action's own text; a section by its headings), then matched by key,
+ * never by position; a matched pair whose blocks are byte for byte the
+ * same is the same, at the cost of a comparison.  Only then, for a cell
+ * that differs, are its blocks aligned (a shortest script over whole
+ * blocks) and the blocks of each changed run compared token by token:
+ * words, punctuation and white space (myers.c for both). */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "yoy.h"
+
+const char *
+yoy_status_name(enum yoy_status s)
+{
+	static const char *const names[] = { "same", "changed", "added",
+		"removed" };
+
+	return names[s];
+}
+
+/* ------------------------------------------------------------- strings */
+
+/* A map from strings to indices, for keys. */
+struct smap {
+	const char **k;
+	size_t *v;
+	size_t n, cap;
+};
+
+static uint32_t
+hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of `key`: NULL in k[] when it is not there. */
+static size_t
+smap_slot(struct smap *m, const char *key)
+{
+	size_t i = hash(key, strlen(key)) & (m->cap - 1);
+
+	while (m->k[i] && strcmp(m->k[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+static void
+smap_put(struct smap *m, const char *key, size_t v)
+{
+	size_t i;
+
+	if (2 * (m->n + 1) > m->cap) {
+		struct smap old = *m;
+
+		m->cap = m->cap ? 2 * m->cap : 64;
+		m->k = calloc(m->cap, sizeof(*m->k));
+		m->v = yoy_malloc(m->cap * sizeof(*m->v));
+		if (m->k == NULL)
+			m->k = yoy_malloc(1);   /* reports, exits */
+		m->n = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.k[i])
+				smap_put(m, old.k[i], old.v[i]);
+		free(old.k);
+		free(old.v);
+	}
+	i = smap_slot(m, key);
+	if (m->k[i] == NULL)
+		m->n++;
+	m->k[i] = key;
+	m->v[i] = v;
+}
+
+/* The value of `key`, or (size_t)-1. */
+static size_t
+smap_get(struct smap *m, const char *key)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return (size_t)-1;
+	i = smap_slot(m, key);
+	return m->k[i] ? m->v[i] : (size_t)-1;
+}
+
+static void
+smap_free(struct smap *m)
+{
+	free(m->k);
+	free(m->v);
+}
+
+/* ------------------------------------------------------------- blocks */
+
+/* A link's target goes after its text, so a changed target is a changed
+ * word; a figure is its alt text and its source. */
+static void
+inline_text(const struct yoy_node *root, struct yoy_buf *b)
+{
+	const struct yoy_node *n = root;
+
+	for (;;) {
+		if (n->type == YOY_TEXT)
+			yoy_buf_put(b, n->text, n->len);
+		else if (n->type == YOY_BR)
+			yoy_buf_putc(b, ' ');
+		if (n->type != YOY_TEXT && n->first) {
+			n = n->first;
+			continue;
+		}
+		for (;;) {
+			if (n->type == YOY_A && n->attr[0])
+				yoy_buf_printf(b, " <%s>", n->attr[0]);
+			if (n == root)
+				return;
+			if (n->next) {
+				n = n->next;
+				break;
+			}
+			n = n->parent;
+		}
+	}
+}
+
+struct blocks {
+	struct yoy_block *v;
+	size_t n, cap;
+};
+
+static void
+add_block(struct yoy_diff *df, struct blocks *bl, enum yoy_type t,
+    struct yoy_buf *text)
+{
+	struct yoy_block *b;
+
+	if (bl->n == bl->cap) {
+		struct yoy_block *old = bl->v;
+
+		bl->cap = bl->cap ? 2 * bl->cap : 8;
+		bl->v = yoy_arena_alloc(df->arena, bl->cap * sizeof(*bl->v));
+		if (bl->n)
+			memcpy(bl->v, old, bl->n * sizeof(*bl->v));
+	}
+	b = &bl->v[bl->n++];
+	b->type = t;
+	b->len = text->len ? yoy_text_fold(text->ptr, text->len) : 0;
+	b->s = yoy_arena_strndup(df->arena, text->len ? text->ptr : "", b->len);
+	text->len = 0;
+}
+
+/* The text blocks of `n`'s children, in order: an element of inline
+ * content is one block; inline runs beside blocks are blocks of their
+ * parent's type.  `skip` says which children are not the cell's.  The
+ * reader bounds depth, so recursion is bounded too. */
+static void
+flatten(struct yoy_diff *df, const struct yoy_node *n, struct blocks *bl,
+    struct yoy_buf *text, int (*skip)(const struct yoy_node *))
+{
+	const struct yoy_node *c;
+	int run = 0;
+
+	for (c = n->first; c; c = c->next) {
+		if (skip && skip(c))
+			continue;
+		if (!yoy_node_is_block(c)) {
+			inline_text(c, text);
+			run = 1;
+			continue;
+		}
+		if (run)
+			add_block(df, bl, n->type, text), run = 0;
+		if (c->type == YOY_FIGURE) {
+			const char *alt = c->attr[1], *src = c->attr[0];
+
+			yoy_buf_printf(text, "%s <%s>", alt ? alt : "",
+			    src ? src : "");
+			add_block(df, bl, YOY_FIGURE, text);
+			flatten(df, c, bl, text, NULL);
+			continue;
+		}
+		if (c->first == NULL || c->type == YOY_PRE) {
+			if (c->first)
+				inline_text(c, text);
+			add_block(df, bl, c->type, text);
+		} else {
+			const struct yoy_node *g;
+
+			for (g = c->first; g && !yoy_node_is_block(g); g = g->next)
+				;
+			if (g == NULL) {
+				for (g = c->first; g; g = g->next)
+					inline_text(g, text);
+				add_block(df, bl, c->type, text);
+			} else {
+				flatten(df, c, bl, text, NULL);
+			}
+		}
+	}
+	if (run)
+		add_block(df, bl, n->type, text);
+}
+
+static int
+not_intro(const struct yoy_node *n)
+{
+	return n->type == YOY_DEPARTMENT;
+}
+
+static int
+not_section_text(const struct yoy_node *n)
+{
+	return n->type == YOY_SECTION || n->type == YOY_ACTION ||
+	    n->type == YOY_TITLE;
+}
+
+/* ---------------------------------------------------------- collecting */
+
+struct side {
+	struct yoy_cell *v;
+	const char **key;
+	size_t n, cap;
+	struct smap seen;       /* key -> occurrences so far */
+};
+
+static struct yoy_cell *
+new_cell(struct side *s)
+{
+	if (s->n == s->cap) {
+		s->cap = s->cap ? 2 * s->cap : 64;
+		s->v = yoy_realloc(s->v, s->cap * sizeof(*s->v));
+		s->key = yoy_realloc(s->key, s->cap * sizeof(*s->key));
+	}
+	memset(&s->v[s->n], 0, sizeof(s->v[0]));
+	return &s->v[s->n++];
+}
+
+/* Keys the last cell of `s`: its key, and the how-manyth it is. */
+static void
+key_cell(struct yoy_diff *df, struct side *s, struct yoy_buf *k, int numbered)
+{
+	size_t seen = smap_get(&s->seen, k->ptr), len = k->len;
+	char *stored;
+
+	seen = seen == (size_t)-1 ? 0 : seen;
+	if (numbered)
+		yoy_buf_printf(k, "\x1f%zu", seen);
+	stored = yoy_arena_strndup(df->arena, k->ptr, k->len);
+	s->key[s->n - 1] = stored;
+	/* the count is kept under the key without its number */
+	smap_put(&s->seen, yoy_arena_strndup(df->arena, stored, len), seen + 1);
+	k->len = 0;
+}
+
+static int
+node_int(const struct yoy_node *n, const char *attr)
+{
+	const char *v = yoy_node_get(n, attr);
+
+	return v ? atoi(v) : 0;
+}
+
+static void
+collect_entries(struct yoy_diff *df, struct side *s, int sd,
+    const struct yoy_node *action, int num, const struct yoy_diff_opts *o,
+    struct yoy_buf *text, struct yoy_buf *k)
+{
+	const struct yoy_node *d, *e;
+
+	for (d = action->first; d; d = d->next) {
+		const char *id;
+
+		if (d->type != YOY_DEPARTMENT)
+			continue;
+		id = yoy_node_get(d, "id");
+		id = id ? id : "";
+		if (o->department && strcmp(o->department, id) != 0)
+			continue;
+		for (e = d->first; e; e = e->next) {
+			struct yoy_cell *c;
+			int kind, year;
+			struct blocks bl = { NULL, 0, 0 };
+
+			if (e->type != YOY_ENTRY)
+				continue;
+			kind = yoy_kind_from_name(yoy_node_get(e, "kind") ?
+			    yoy_node_get(e, "kind") : "");
+			year = node_int(e, "year");
+			if ((o->kind && (int)o->kind != kind) ||
+			    (o->year && o->year != year && !o->years))
+				continue;
+			c = new_cell(s);
+			c->what = YOY_CELL_ENTRY;
+			c->action = num;
+			c->dept_id = id;
+			c->dept_name = yoy_node_get(d, "name");
+			c->kind = (enum yoy_kind)kind;
+			c->year[sd] = year;
+			c->label = yoy_node_get(e, "label");
+			c->node[sd] = e;
+			flatten(df, e, &bl, text, NULL);
+			c->blk[sd] = bl.v;
+			c->nblk[sd] = bl.n;
+			/* --years pairs years: the key is the group, no year */
+			yoy_buf_printf(k, "E\x1f%d\x1f%s\x1f%d", num, id, kind);
+			if (!o->years)
+				yoy_buf_printf(k, "\x1f%d", year);
+			key_cell(df, s, k, !o->years);
+		}
+	}
+}
+
+/* The cells of one document, in document order. */
+static void
+collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
+    struct side *s, const struct yoy_diff_opts *o)
+{
+	struct yoy_buf text = YOY_BUF_INIT, k = YOY_BUF_INIT,
+	    path = YOY_BUF_INIT;
+	const struct yoy_node *n = doc->body;
+	int sections = !o->years && !o->department && !o->kind && !o->year;
+
+	while (n) {
+		const struct yoy_node *next = NULL;
+
+		if (n->type == YOY_ACTION) {
+			int num = node_int(n, "n");
+
+			if (o->action == 0 || o->action == num) {
+				if (sections) {
+					struct yoy_cell *c = new_cell(s);
+					struct blocks bl = { NULL, 0, 0 };
+
+					c->what = YOY_CELL_INTRO;
+					c->action = num;
+					c->node[sd] = n;
+					flatten(df, n, &bl, &text, not_intro);
+					c->blk[sd] = bl.v;
+					c->nblk[sd] = bl.n;
+					yoy_buf_printf(&k, "I\x1f%d", num);
+					key_cell(df, s, &k, 1);
+				}
+				collect_entries(df, s, sd, n, num, o, &text, &k);
+			}
+		} else if ((n->type == YOY_SECTION || n->type == YOY_BODY) &&
+		    sections && o->action == 0) {
+			struct yoy_cell *c;
+			struct blocks bl = { NULL, 0, 0 };
+			const struct yoy_node *a;
+
+			/* the path of headings: this one's and its parents' */
+			path.len = 0;
+			for (a = n; a && a->type == YOY_SECTION; a = a->parent) {
+				struct yoy_buf t = YOY_BUF_INIT;
+				const struct yoy_node *title;
+
+				title = yoy_node_child(a, YOY_TITLE);
+				if (title)
+					inline_text(title, &t);
+				if (t.len)
+					t.len = yoy_text_fold(t.ptr, t.len);
+				if (path.len)
+					yoy_buf_puts(&t, " \xe2\x80\xba ");
+				yoy_buf_put(&t, path.ptr ? path.ptr : "",
+				    path.len);
+				path.len = 0;
+				yoy_buf_put(&path, t.ptr ? t.ptr : "", t.len);
+				yoy_buf_free(&t);
+			}
+			flatten(df, n, &bl, &text, not_section_text);
+			if (bl.n > 0 || n->type == YOY_SECTION) {
+				c = new_cell(s);
+				c->what = YOY_CELL_SECTION;
+				c->node[sd] = n;
+				c->section = yoy_arena_strndup(df->arena,
+				    path.ptr ? path.ptr : "", path.len);
+				c->blk[sd] = bl.v;
+				c->nblk[sd] = bl.n;
+				yoy_buf_printf(&k, "S\x1f%s", c->section);
+				key_cell(df, s, &k, 1);
+			}
+		}
+		/* into sections and the body, not into actions or blocks */
+		if (n->type == YOY_BODY || n->type == YOY_SECTION) {
+			for (next = n->first; next; next = next->next)
+				if (next->type == YOY_SECTION ||
+				    next->type == YOY_ACTION)
+					break;
+		}
+		while (next == NULL && n != doc->body) {
+			for (next = n->next; next; next = next->next)
+				if (next->type == YOY_SECTION ||
+				    next->type == YOY_ACTION)
+					break;
+			if (next == NULL)
+				n = n->parent;
+		}
+		n = next;
+	}
+	yoy_buf_free(&text);
+	yoy_buf_free(&k);
+	yoy_buf_free(&path);
+}
+
+/* -------------------------------------------------------------- tokens */
+
+enum cls { C_SPACE, C_WORD, C_PUNCT };
+
+/* The class of the character at s (valid UTF-8), and its length. */
+static enum cls
+cls(const unsigned char *s, size_t *clen, uint32_t *cp)
+{
+	uint32_t c = s[0];
+
+	if (c < 0x80) {
+		*clen = 1;
+		*cp = c;
+		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+			return C_SPACE;
+		if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+		    (c | 0x20) <= 'z'))
+			return C_WORD;
+		return C_PUNCT;
+	}
+	if (c < 0xe0) {
+		*clen = 2;
+		c = (c & 0x1f) << 6 | (s[1] & 0x3f);
+	} else if (c < 0xf0) {
+		*clen = 3;
+		c = (c & 0x0f) << 12 | (s[1] & 0x3f) << 6 | (s[2] & 0x3f);
+	} else {
+		*clen = 4;
+		c = (c & 0x07) << 18 | (s[1] & 0x3f) << 12 |
+		    (s[2] & 0x3f) << 6 | (s[3] & 0x3f);
+	}
+	*cp = c;
+	if (c == 0xa0 || (c >= 0x2000 && c <= 0x200a) || c == 0x202f ||
+	    c == 0x3000)
+		return C_SPACE;
+	if ((c >= 0xa1 && c <= 0xbf) || c == 0xd7 || c == 0xf7 ||
+	    (c >= 0x2010 && c <= 0x2bff) || (c >= 0x3001 && c <= 0x3003))
+		return C_PUNCT;
+	return C_WORD;
+}
+
+/* --ignore-typography: a character's stand-in, "" for itself. */
+static const char *
+plain(uint32_t c)
+{
+	switch (c) {
+	case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032:
+		return "'";
+	case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033:
+		return "\"";
+	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
+	case 0x2015: case 0x2212:
+		return "-";
+	case 0x2026:
+		return "...";
+	default:
+		return "";
+	}
+}
+
+/* Appends the typography-blind form of s: quotes straight, every dash
+ * and run of dashes one '-', an ellipsis three dots, white space one
+ * space.  Never longer than s. */
+static void
+normalize(const char *s, size_t len, struct yoy_buf *out)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	int last = 0;
+
+	while (p < end) {
+		size_t n;
+		uint32_t c;
+		enum cls k = cls(p, &n, &c);
+		const char *r = k == C_SPACE ? " " : plain(c);
+		size_t rl = *r ? strlen(r) : n;
+
+		if (!*r)
+			r = (const char *)p;
+		if (!((*r == '-' || *r == ' ') && rl == 1 && last == *r))
+			yoy_buf_put(out, r, rl);
+		last = rl == 1 ? *r : 0;
+		p += n;
+	}
+}
+
+struct tok {
+	const char *s;
+	size_t len;
+	unsigned id;
+	unsigned char word;
+	unsigned char sep;      /* a block boundary, of type: */
+	enum yoy_type type;
+};
+
+struct toks {
+	struct tok *v;
+	size_t n, cap;
+};
+
+struct ent {
+	const char *k;
+	size_t len;
+	uint32_t h;
+	unsigned id;
+};
+
+/* Scratch of one cell's comparison, kept between cells. */
+struct differ {
+	int typo;
+	struct toks t[2];
+	struct yoy_buf keys;    /* normalized keys: sized once a cell */
+	struct ent *tab;
+	size_t cap;
+	unsigned nid;
+	unsigned *seq;
+	size_t seqcap;
+	char *flags;
+	size_t flagcap;
+	struct yoy_buf na, nb;  /* normalized blocks, for equality */
+};
+
+static void
+tab_reset(struct differ *d, size_t want)
+{
+	size_t cap = 64;
+
+	while (cap < 2 * want)
+		cap *= 2;
+	if (cap > d->cap) {
+		free(d->tab);
+		d->tab = yoy_malloc(cap * sizeof(*d->tab));
+		d->cap = cap;
+	}
+	memset(d->tab, 0, d->cap * sizeof(*d->tab));
+	d->nid = 0;
+}
+
+/* The symbol of key `k`; the table was sized for every key of the cell. */
+static unsigned
+intern(struct differ *d, const char *k, size_t len)
+{
+	uint32_t h = hash(k, len);
+	size_t i = h & (d->cap - 1);
+
+	for (; d->tab[i].k; i = (i + 1) & (d->cap - 1))
+		if (d->tab[i].h == h && d->tab[i].len == len &&
+		    memcmp(d->tab[i].k, k, len) == 0)
+			return d->tab[i].id;
+	d->tab[i].k = k;
+	d->tab[i].len = len;
+	d->tab[i].h = h;
+	return d->tab[i].id = d->nid++;
+}
+
+/* The symbol of a token or block text: itself, or typography-blind. */
+static unsigned
+symbol(struct differ *d, const char *s, size_t len)
+{
+	size_t at;
+
+	if (!d->typo)
+		return intern(d, s, len);
+	at = d->keys.len;
+	normalize(s, len, &d->keys);
+	return intern(d, d->keys.ptr + at, d->keys.len - at);
+}
+
+static struct tok *
+push_tok(struct toks *t)
+{
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 256;
+		t->v = yoy_realloc(t->v, t->cap * sizeof(*t->v));
+	}
+	memset(&t->v[t->n], 0, sizeof(t->v[0]));
+	return &t->v[t->n++];
+}
+
+/* Splits s into words, runs of punctuation and runs of white space. */
+static void
+tokenize(const char *s, size_t len, struct toks *t)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+
+	while (p < end) {
+		const unsigned char *q = p;
+		size_t n;
+		uint32_t c;
+		enum cls k = cls(p, &n, &c), k2;
+		struct tok *tk;
+
+		for (q = p + n; q < end; q += n)
+			if ((k2 = cls(q, &n, &c)) != k)
+				break;
+		tk = push_tok(t);
+		tk->s = (const char *)p;
+		tk->len = (size_t)(q - p);
+		tk->word = k == C_WORD;
+		p = q;
+	}
+}
+
+static size_t
+count_words(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s, *end = p + len;
+	size_t words = 0, n;
+	uint32_t c;
+	int in = 0;
+
+	while (p < end) {
+		int w = cls(p, &n, &c) == C_WORD;
+
+		words += w && !in;
+		in = w;
+		p += n;
+	}
+	return words;
+}
+
+/* ----------------------------------------------------------- matching */
+
+static int
+same_blocks(struct differ *d, const struct yoy_cell *c)
+{
+	size_t i;
+
+	if (c->nblk[0] != c->nblk[1])
+		return 0;
+	for (i = 0; i < c->nblk[0]; i++) {
+		const struct yoy_block *a = &c->blk[0][i], *b = &c->blk[1][i];
+
+		if (a->type != b->type)
+			return 0;
+		if (!d->typo) {
+			if (a->len != b->len || memcmp(a->s, b->s, a->len))
+				return 0;
+			continue;
+		}
+		d->na.len = d->nb.len = 0;
+		normalize(a->s, a->len, &d->na);
+		normalize(b->s, b->len, &d->nb);
+		if (d->na.len != d->nb.len ||
+		    (d->na.len && memcmp(d->na.ptr, d->nb.ptr, d->na.len)))
+			return 0;
+	}
+	return 1;
+}
+
+static void
+status(struct yoy_diff *df, struct yoy_cell *c)
+{
+	if (c->node[0] == NULL)
+		c->status = YOY_ADDED;
+	else if (c->node[1] == NULL)
+		c->status = YOY_REMOVED;
+	else
+		c->status = same_blocks(df->differ, c) ? YOY_SAME : YOY_CHANGED;
+	if (c->what == YOY_CELL_ENTRY)
+		df->count[c->status]++;
+	else
+		df->other[c->status]++;
+}
+
+static void
+push_out(struct yoy_diff *df, size_t *cap, const struct yoy_cell *c)
+{
+	if (df->n == *cap) {
+		*cap = *cap ? 2 * *cap : 64;
+		df->cell = yoy_realloc(df->cell, *cap * sizeof(*df->cell));
+	}
+	df->cell[df->n] = *c;
+	status(df, &df->cell[df->n]);
+	df->n++;
+}
+
+/* The cell of side 0 moves to side 1 (a removed cell's data is in 0). */
+static void
+merge(struct yoy_cell *into, const struct yoy_cell *from, int sd)
+{
+	into->node[sd] = from->node[sd];
+	into->blk[sd] = from->blk[sd];
+	into->nblk[sd] = from->nblk[sd];
+	into->year[sd] = from->year[sd];
+	if (into->label == NULL)
+		into->label = from->label;
+	if (into->dept_name == NULL)
+		into->dept_name = from->dept_name;
+}
+
+static void
+match(struct yoy_diff *df, struct side *o, struct side *nw)
+{
+	struct smap old = { NULL, NULL, 0, 0 };
+	char *taken = calloc(o->n + 1, 1);
+	size_t i, j, cap = 0;
+
+	if (taken == NULL)
+		taken = yoy_malloc(1);
+	for (i = 0; i < o->n; i++)
+		smap_put(&old, o->key[i], i);
+	for (j = 0; j < nw->n; j++)
+		if ((i = smap_get(&old, nw->key[j])) != (size_t)-1)
+			taken[i] = 1;
+	/* removed cells stand after the old cell they followed */
+	for (i = 0; i < o->n && !taken[i]; i++)
+		push_out(df, &cap, &o->v[i]);
+	for (j = 0; j < nw->n; j++) {
+		struct yoy_cell c = nw->v[j];
+
+		if ((i = smap_get(&old, nw->key[j])) == (size_t)-1) {
+			push_out(df, &cap, &c);
+			continue;
+		}
+		merge(&c, &o->v[i], 0);
+		push_out(df, &cap, &c);
+		for (i++; i < o->n && !taken[i]; i++)
+			push_out(df, &cap, &o->v[i]);
+	}
+	smap_free(&old);
+	free(taken);
+}
+
+/* --years: each entry beside the latest earlier one of its group. */
+struct yr {
+	const char *key;
+	int year;
+	size_t at, older;
+};
+
+static int
+cmp_group(const void *pa, const void *pb)
+{
+	const struct yr *a = pa, *b = pb;
+	int k = strcmp(a->key, b->key);
+
+	if (k)
+		return k;
+	if (a->year != b->year)
+		return a->year < b->year ? -1 : 1;
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+static int
+cmp_at(const void *pa, const void *pb)
+{
+	const struct yr *a = pa, *b = pb;
+
+	return a->at < b->at ? -1 : a->at > b->at;
+}
+
+static void
+pair_years(struct yoy_diff *df, struct side *s, const struct yoy_diff_opts *o)
+{
+	struct yr *v = yoy_malloc((s->n + 1) * sizeof(*v));
+	size_t i, npair = 0, cap = 0;
+
+	for (i = 0; i < s->n; i++) {
+		v[i].key = s->key[i];
+		v[i].year = s->v[i].year[0];
+		v[i].at = i;
+	}
+	qsort(v, s->n, sizeof(*v), cmp_group);
+	/* pairs, in place: the newer's place and the older's */
+	for (i = 1; i < s->n; i++)
+		if (strcmp(v[i - 1].key, v[i].key) == 0 &&
+		    v[i - 1].year < v[i].year && (o->year == 0 ||
+		    o->year == v[i].year || o->year == v[i - 1].year)) {
+			v[npair].older = v[i - 1].at;
+			v[npair++].at = v[i].at;
+		}
+	qsort(v, npair, sizeof(*v), cmp_at);
+	for (i = 0; i < npair; i++) {
+		const struct yoy_cell *a = &s->v[v[i].older];
+		struct yoy_cell c = s->v[v[i].at];
+
+		c.node[1] = c.node[0], c.blk[1] = c.blk[0];
+		c.nblk[1] = c.nblk[0], c.year[1] = c.year[0];
+		c.node[0] = a->node[0], c.blk[0] = a->blk[0];
+		c.nblk[0] = a->nblk[0], c.year[0] = a->year[0];
+		push_out(df, &cap, &c);
+	}
+	free(v);
+}
+
+struct yoy_diff *
+yoy_diff_new(const struct yoy_doc *old, const struct yoy_doc *new,
+    const struct yoy_diff_opts *o)
+{
+	struct yoy_diff *df = yoy_malloc(sizeof(*df));
+	struct side s[2];
+
+	memset(df, 0, sizeof(*df));
+	memset(s, 0, sizeof(s));
+	df->arena = yoy_arena_new();
+	df->differ = yoy_malloc(sizeof(*df->differ));
+	memset(df->differ, 0, sizeof(*df->differ));
+	df->differ->typo = o->ignore_typography;
+	df->doc[0] = old;
+	df->doc[1] = new;
+	collect(df, old, 0, &s[0], o);
+	if (o->years) {
+		pair_years(df, &s[0], o);
+	} else {
+		collect(df, new, 1, &s[1], o);
+		match(df, &s[0], &s[1]);
+	}
+	for (int i = 0; i < 2; i++) {
+		free(s[i].v);
+		free(s[i].key);
+		smap_free(&s[i].seen);
+	}
+	return df;
+}
+
+void
+yoy_diff_free(struct yoy_diff *df)
+{
+	struct differ *d;
+
+	if (df == NULL)
+		return;
+	d = df->differ;
+	free(d->t[0].v);
+	free(d->t[1].v);
+	yoy_buf_free(&d->keys);
+	yoy_buf_free(&d->na);
+	yoy_buf_free(&d->nb);
+	free(d->tab);
+	free(d->seq);
+	free(d->flags);
+	free(d);
+	free(df->cell);
+	yoy_arena_free(df->arena);
+	free(df);
+}
+
+/* ------------------------------------------------------------ scripts */
+
+static void
+op(struct yoy_script *sc, enum yoy_opkind kind, int block, enum yoy_type t,
+    const char *s, size_t len)
+{
+	struct yoy_op *o;
+
+	/* runs of one kind merge */
+	if (!block && sc->n && !sc->op[sc->n - 1].block &&
+	    sc->op[sc->n - 1].kind == kind &&
+	    sc->op[sc->n - 1].s + sc->op[sc->n - 1].len == s) {
+		sc->op[sc->n - 1].len += len;
+		return;
+	}
+	if (sc->n == sc->cap) {
+		sc->cap = sc->cap ? 2 * sc->cap : 64;
+		sc->op = yoy_realloc(sc->op, sc->cap * sizeof(*sc->op));
+	}
+	o = &sc->op[sc->n++];
+	o->kind = kind;
+	o->block = block;
+	o->type = t;
+	o->s = s;
+	o->len = len;
+}
+
+static void
+whole(struct yoy_script *sc, enum yoy_opkind kind, const struct yoy_block *b)
+{
+	op(sc, kind, 1, b->type, b->s, 0);
+	if (b->len)
+		op(sc, kind, 0, b->type, b->s, b->len);
+}
+
+static void
+grow(struct differ *d, size_t n)
+{
+	if (n > d->seqcap) {
+		d->seqcap = n;
+		d->seq = yoy_realloc(d->seq, n * sizeof(*d->seq));
+	}
+	if (n > d->flagcap) {
+		d->flagcap = n;
+		d->flags = yoy_realloc(d->flags, n);
+	}
+}
+
+/* Tokens of blocks [from, to) of one side, a boundary between blocks. */
+static void
+hunk_tokens(const struct yoy_block *b, size_t from, size_t to,
+    struct toks *t)
+{
+	size_t i;
+
+	t->n = 0;
+	for (i = from; i < to; i++) {
+		if (i > from) {
+			struct tok *s = push_tok(t);
+
+			s->sep = 1;
+			s->type = b[i].type;
+			s->s = "\x01";
+			s->len = 1;
+		}
+		tokenize(b[i].s, b[i].len, t);
+	}
+}
+
+static void
+emit(struct yoy_script *sc, const struct tok *t, enum yoy_opkind k,
+    struct yoy_cell *c)
+{
+	if (t->sep)
+		op(sc, k, 1, t->type, "", 0);
+	else
+		op(sc, k, 0, t->type, t->s, t->len);
+	if (t->word && k == YOY_OP_DEL)
+		c->deleted++;
+	else if (t->word && k == YOY_OP_INS)
+		c->inserted++;
+}
+
+/* A run of the script: kept (eq) or edited, over a[i0, i1), b[j0, j1). */
+struct run {
+	size_t i0, i1, j0, j1;
+	size_t len, dl, il;     /* bytes: kept; deleted, inserted */
+	int eq, hard;           /* hard: holds a word or a block boundary */
+};
+
+static size_t
+bytes(const struct toks *t, size_t from, size_t to)
+{
+	size_t n = 0;
+
+	for (; from < to; from++)
+		n += t->v[from].len;
+	return n;
+}
+
+static int
+goes(const struct run *l, const struct run *e, const struct run *r)
+{
+	size_t lm = l->dl > l->il ? l->dl : l->il;
+	size_t rm = r->dl > r->il ? r->dl : r->il;
+
+	return !e->hard || (e->len < lm && e->len < rm);
+}
+
+/* A shortest script is not always the most readable: "Service Manager"
+ * to "service manager" keeps the space between the words, a rewritten
+ * sentence keeps its scattered "the" and "of".  The semantic cleanup of
+ * Fraser's diff-match-patch: a kept run between edits goes with them
+ * when it holds no word, or is shorter than the edits on either side;
+ * merged edits are checked again against the run before them (a stack,
+ * so linear).  A run holding a block boundary always stays. */
+static void
+cleanup(const struct toks *ta, const struct toks *tb, char *del, char *ins)
+{
+	size_t i = 0, j = 0, na = ta->n, nb = tb->n, n = 0, cap = 64, k;
+	struct run *st = yoy_malloc(cap * sizeof(*st));
+
+	while (i < na || j < nb) {
+		struct run r;
+
+		memset(&r, 0, sizeof(r));
+		r.i0 = i, r.j0 = j;
+		if ((i < na && del[i]) || (j < nb && ins[j])) {
+			while (i < na && del[i])
+				i++;
+			while (j < nb && ins[j])
+				j++;
+			r.dl = bytes(ta, r.i0, i);
+			r.il = bytes(tb, r.j0, j);
+		} else {
+			r.eq = 1;
+			for (; i < na && j < nb && !del[i] && !ins[j]; i++, j++) {
+				r.len += tb->v[j].len;
+				if (tb->v[j].sep)
+					r.hard = 2;
+				else if (tb->v[j].word && !r.hard)
+					r.hard = 1;
+			}
+		}
+		r.i1 = i, r.j1 = j;
+		if (n == cap)
+			st = yoy_realloc(st, (cap *= 2) * sizeof(*st));
+		st[n++] = r;
+		while (n >= 3 && !st[n - 1].eq && st[n - 2].eq &&
+		    st[n - 2].hard < 2 && !st[n - 3].eq &&
+		    goes(&st[n - 3], &st[n - 2], &st[n - 1])) {
+			struct run *l = &st[n - 3], *e = &st[n - 2],
+			    *rr = &st[n - 1];
+
+			l->dl += e->len + rr->dl;
+			l->il += e->len + rr->il;
+			l->i1 = rr->i1, l->j1 = rr->j1;
+			n -= 2;
+		}
+	}
+	for (k = 0; k < n; k++)
+		if (!st[k].eq) {
+			memset(del + st[k].i0, 1, st[k].i1 - st[k].i0);
+			memset(ins + st[k].j0, 1, st[k].j1 - st[k].j0);
+		}
+	free(st);
+}
+
+/* Compares the changed blocks a[i0, i1) and b[j0, j1) word by word. */
+static void
+hunk(struct yoy_diff *df, struct yoy_cell *c, size_t i0, size_t i1,
+    size_t j0, size_t j1, struct yoy_script *sc)
+{
+	struct differ *d = df->differ;
+	struct toks *ta = &d->t[0], *tb = &d->t[1];
+	size_t i, j, na, nb;
+	char *del, *ins;
+	unsigned *a, *b;
+
+	hunk_tokens(c->blk[0], i0, i1, ta);
+	hunk_tokens(c->blk[1], j0, j1, tb);
+	na = ta->n, nb = tb->n;
+	tab_reset(d, na + nb + 1);
+	/* keys point into d->keys: no growing while they are made */
+	d->keys.len = 0;
+	for (i = 0, j = 0; i < na; i++)
+		j += ta->v[i].len;
+	for (i = 0; i < nb; i++)
+		j += tb->v[i].len;
+	yoy_buf_grow(&d->keys, j + 16);
+	for (i = 0; i < na; i++)
+		ta->v[i].id = symbol(d, ta->v[i].s, ta->v[i].len);
+	for (i = 0; i < nb; i++)
+		tb->v[i].id = symbol(d, tb->v[i].s, tb->v[i].len);
+	grow(d, na + nb + 1);
+	a = d->seq, b = d->seq + na;
+	for (i = 0; i < na; i++)
+		a[i] = ta->v[i].id;
+	for (i = 0; i < nb; i++)
+		b[i] = tb->v[i].id;
+	del = d->flags, ins = d->flags + na;
+	yoy_myers(a, na, b, nb, d->nid, del, ins);
+
+	/* the hunk's first block: on both sides, or on one */
+	if (j0 < j1)
+		op(sc, i0 < i1 ? YOY_OP_SAME : YOY_OP_INS, 1,
+		    c->blk[1][j0].type, "", 0);
+	else
+		op(sc, YOY_OP_DEL, 1, c->blk[0][i0].type, "", 0);
+	cleanup(ta, tb, del, ins);
+	/* each run of edits: what went, then what came */
+	for (i = j = 0; i < na || j < nb;) {
+		size_t e;
+
+		if (!(i < na && del[i]) && !(j < nb && ins[j])) {
+			emit(sc, &tb->v[j++], YOY_OP_SAME, c);
+			i++;
+			continue;
+		}
+		for (e = i; e < na && del[e]; e++)
+			emit(sc, &ta->v[e], YOY_OP_DEL, c);
+		for (i = e, e = j; e < nb && ins[e]; e++)
+			emit(sc, &tb->v[e], YOY_OP_INS, c);
+		j = e;
+	}
+}
+
+void
+yoy_diff_script(struct yoy_diff *df, struct yoy_cell *c,
+    struct yoy_script *sc)
+{
+	struct differ *d = df->differ;
+	size_t i, j, n = 0, na = c->nblk[0], nb = c->nblk[1];
+	const struct yoy_block *a = c->blk[0], *b = c->blk[1];
+	char *bdel, *bins;
+	unsigned *sa, *sb;
+	int s;
+
+	sc->n = 0;
+	c->deleted = c->inserted = 0;
+	for (s = 0; s < 2; s++) {
+		c->words[s] = 0;
+		for (i = 0; i < c->nblk[s]; i++)
+			c->words[s] += count_words(c->blk[s][i].s,
+			    c->blk[s][i].len);
+	}
+	if (c->status != YOY_CHANGED) {
+		enum yoy_opkind k = c->status == YOY_ADDED ? YOY_OP_INS :
+		    c->status == YOY_REMOVED ? YOY_OP_DEL : YOY_OP_SAME;
+		int from = c->status == YOY_REMOVED ? 0 : 1;
+
+		for (i = 0; i < c->nblk[from]; i++)
+			whole(sc, k, &c->blk[from][i]);
+		if (k == YOY_OP_INS)
+			c->inserted = c->words[1];
+		else if (k == YOY_OP_DEL)
+			c->deleted = c->words[0];
+		return;
+	}
+	/* align whole blocks first: a block is its type and its text */
+	for (i = 0; i < na; i++)
+		n += a[i].len + 1;
+	for (i = 0; i < nb; i++)
+		n += b[i].len + 1;
+	tab_reset(d, na + nb + 1);
+	d->keys.len = 0;
+	yoy_buf_grow(&d->keys, 2 * n + 16);
+	grow(d, na + nb + 1);
+	sa = d->seq, sb = d->seq + na;
+	for (s = 0; s < 2; s++)
+		for (i = 0; i < c->nblk[s]; i++) {
+			const struct yoy_block *k = &c->blk[s][i];
+			size_t at = d->keys.len;
+
+			yoy_buf_putc(&d->keys, 'A' + (int)k->type);
+			if (d->typo)
+				normalize(k->s, k->len, &d->keys);
+			else
+				yoy_buf_put(&d->keys, k->s, k->len);
+			(s ? sb : sa)[i] = intern(d, d->keys.ptr + at,
+			    d->keys.len - at);
+		}
+	bdel = yoy_malloc(na + nb + 1);
+	bins = bdel + na;
+	yoy_myers(sa, na, sb, nb, d->nid, bdel, bins);
+	for (i = j = 0; i < na || j < nb;) {
+		size_t i0 = i, j0 = j;
+
+		if ((i < na && bdel[i]) || (j < nb && bins[j])) {
+			while (i < na && bdel[i])
+				i++;
+			while (j < nb && bins[j])
+				j++;
+			hunk(df, c, i0, i, j0, j, sc);
+			continue;
+		}
+		whole(sc, YOY_OP_SAME, &b[j]);
+		i++, j++;
+	}
+	free(bdel);
+}
+
+void
+yoy_script_free(struct yoy_script *sc)
+{
+	free(sc->op);
+	sc->op = NULL;
+	sc->n = sc->cap = 0;
+}
