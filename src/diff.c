@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pattern.h"
 #include "yoy.h"
 
 const char *
@@ -355,13 +356,14 @@ collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
 		    sections && o->action == 0) {
 			struct yoy_cell *c;
 			struct blocks bl = { NULL, 0, 0 };
-			const struct yoy_node *a;
+			const struct yoy_node *a, *title;
+			size_t ov[2];
 
-			/* the path of headings: this one's and its parents' */
+			/* shown: the path of headings; the key: its own, so
+			 * that a section moved or re-nested still matches */
 			path.len = 0;
 			for (a = n; a && a->type == YOY_SECTION; a = a->parent) {
 				struct yoy_buf t = YOY_BUF_INIT;
-				const struct yoy_node *title;
 
 				title = yoy_node_child(a, YOY_TITLE);
 				if (title)
@@ -385,7 +387,18 @@ collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
 				    path.ptr ? path.ptr : "", path.len);
 				c->blk[sd] = bl.v;
 				c->nblk[sd] = bl.n;
-				yoy_buf_printf(&k, "S\x1f%s", c->section);
+				/* the key: its heading less any number */
+				yoy_buf_puts(&k, "S\x1f");
+				if ((title = yoy_node_child(n, YOY_TITLE)))
+					inline_text(title, &k);
+				k.len = 2 + yoy_text_fold(k.ptr + 2, k.len - 2);
+				k.ptr[k.len] = '\0';
+				if (yoy_re_match(YOY_RE_SECTION_NUMBER, k.ptr + 2,
+				    k.len - 2, ov, 2)) {
+					memmove(k.ptr + 2, k.ptr + 2 + ov[1],
+					    k.len - 2 - ov[1] + 1);
+					k.len -= ov[1];
+				}
 				key_cell(df, s, &k, 1);
 			}
 		}

@@ -67,6 +67,7 @@ static const char *const sources[YOY_RE_N] = {
 	[YOY_RE_HTML_GOVSPEAK] = ("^<[a-z][a-z0-9]*\\s(?:[^>]*?\\s)?class\\s*=\\s*"
 	    "(?:\"[^\"]*?|'[^']*?)?(?<![\\w-])govspeak(?![\\w-])"),
 	[YOY_RE_HTML_NUMBER] = "^(?:\\d+\\.)+\\d*\\s+(?=\\S)",
+	[YOY_RE_SECTION_NUMBER] = "^\\d+(?:\\.\\d+)*\\.?\\s+(?=\\S)",
 	[YOY_RE_UTF8] = "",
 };
 

@@ -31,6 +31,7 @@ enum yoy_re {
 	YOY_RE_HTML_CHARSET,    /* <meta charset=…> (bytes, not UTF-8) */
 	YOY_RE_HTML_GOVSPEAK,   /* a start tag of class "govspeak" */
 	YOY_RE_HTML_NUMBER,     /* a heading's number: "1. ", "1.2 " */
+	YOY_RE_SECTION_NUMBER,  /* a section's number: "01 ", "2.1 ", "3. " */
 	YOY_RE_UTF8,        /* the empty pattern, run for its UTF-8 check */
 	YOY_RE_N
 };
