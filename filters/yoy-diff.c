@@ -7,9 +7,10 @@
 
 #include "../src/yoy.h"
 
-static const char usage[] =
+static const char synopsis[] =
 "usage: yoy-diff [options] OLD NEW\n"
-"       yoy-diff --years [options] FILE\n"
+"       yoy-diff --years [options] FILE\n";
+static const char usage[] =
 "\n"
 "Compare two editions in yoy's canonical XML cell by cell: entries are\n"
 "matched by action, department, kind and year, never by position, and\n"
@@ -83,7 +84,7 @@ main(int argc, char **argv)
 	};
 	static const char *const formats[] = { "text", "tsv", "xml", "html" };
 	struct yoy_diff_opts o = { 0, NULL, YOY_KIND_NONE, 0, 0, 0 };
-	struct yoy_diff_out out = { YOY_FMT_TEXT, 0, 0, { NULL, NULL } };
+	struct yoy_diff_out out = { YOY_FMT_TEXT, 0, 0, { NULL, NULL }, NULL };
 	const char *output = NULL, *registry = NULL, *dept = NULL,
 	    *color = "auto";
 	struct yoy_doc *doc[2] = { NULL, NULL };
@@ -143,12 +144,13 @@ main(int argc, char **argv)
 			out.all = 1;
 			break;
 		case 'o':
-			output = optarg;
+			output = out.output = optarg;
 			break;
 		case 'D':
 			registry = optarg;
 			break;
 		case 'h':
+			fputs(synopsis, stdout);
 			fputs(usage, stdout);
 			return 0;
 		case 'V':
@@ -157,7 +159,7 @@ main(int argc, char **argv)
 			    yoy_pcre2_version());
 			return 0;
 		default:
-			fputs(usage, stderr);
+			fputs(synopsis, stderr);
 			return 2;
 		}
 	}
@@ -166,7 +168,7 @@ main(int argc, char **argv)
 		yoy_diag(YOY_FATAL, NULL, 0, 0, o.years ? "--years compares "
 		    "one file, not %d" : "two files to compare, not %d",
 		    argc - optind);
-		fputs(usage, stderr);
+		fputs(synopsis, stderr);
 		return 2;
 	}
 	if (yoy_registry_load(registry) < 0)
@@ -193,13 +195,16 @@ main(int argc, char **argv)
 	df = yoy_diff_new(doc[0], doc[1], &o);
 	if (yoy_diff_write(df, f, &out) < 0)
 		goto done;
-	if (output && fclose(f) != 0) {
+	if (output) {
+		int bad = fclose(f) != 0;
+
 		f = stdout;
-		yoy_diag(YOY_FATAL, output, 0, 0, "write error: %s",
-		    strerror(errno));
-		goto done;
+		if (bad) {
+			yoy_diag(YOY_FATAL, output, 0, 0, "write error: %s",
+			    strerror(errno));
+			goto done;
+		}
 	}
-	f = stdout;
 	status = 0;
 	for (i = 0; i < (int)df->n; i++)
 		if (df->cell[i].status != YOY_SAME)

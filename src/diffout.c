@@ -303,6 +303,13 @@ markup_script(xmlNodePtr parent, const struct yoy_script *sc, int html)
 	}
 }
 
+static void
+quiet(void *ctx, const char *fmt, ...)
+{
+	(void)ctx, (void)fmt;
+}
+
+/* A write error is ours to report, once: libxml2's own line is silenced. */
 static int
 save(xmlDocPtr doc, FILE *f, int html)
 {
@@ -311,6 +318,7 @@ save(xmlDocPtr doc, FILE *f, int html)
 
 	if (out == NULL)
 		return -1;
+	xmlSetGenericErrorFunc(NULL, quiet);
 	if (html) {
 		htmlDocContentDumpFormatOutput(out, doc, "UTF-8", 1);
 		rc = out->error ? -1 : 0;
@@ -319,6 +327,7 @@ save(xmlDocPtr doc, FILE *f, int html)
 	} else {
 		rc = xmlSaveFormatFileTo(out, doc, "UTF-8", 1) < 0 ? -1 : 0;
 	}
+	xmlSetGenericErrorFunc(NULL, NULL);
 	return rc;
 }
 
@@ -617,7 +626,7 @@ yoy_diff_write(struct yoy_diff *df, FILE *f, const struct yoy_diff_out *o)
 	if (fflush(f) != 0 || ferror(f))
 		rc = -1;
 	if (rc < 0)
-		yoy_diag(YOY_FATAL, "<stdout>", 0, 0, "write error: %s",
-		    strerror(errno));
+		yoy_diag(YOY_FATAL, o->output ? o->output : "<stdout>", 0, 0,
+		    "write error: %s", strerror(errno));
 	return rc;
 }

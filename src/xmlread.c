@@ -86,11 +86,13 @@ element(struct yoy_doc *d, struct yoy_node **cur, xmlTextReaderPtr r,
 
 	if (depth > MAX_DEPTH)
 		return fail(c, r, "elements nested deeper than %d", MAX_DEPTH);
+	if (depth == 0 && t != YOY_REPORT)
+		return fail(c, r, "not a yoy document: the root element is "
+		    "'%s'", name);
 	if (t < 0 || t == YOY_TEXT)
 		return fail(c, r, "unknown element '%s'", name);
-	if ((depth == 0) != (t == YOY_REPORT))
-		return fail(c, r, depth == 0 ? "not a yoy document: the root "
-		    "element is '%s'" : "element '%s' inside the document", name);
+	if (depth > 0 && t == YOY_REPORT)
+		return fail(c, r, "element '%s' inside the document", name);
 	if (t == YOY_REPORT)
 		n = d->root;
 	else if (depth == 1 && t == YOY_META)
@@ -126,10 +128,14 @@ yoy_xml_read(const char *buf, size_t len, const char *file)
 	struct yoy_node *cur = NULL;
 	xmlTextReaderPtr r;
 	const xmlChar *v;
+	size_t i;
 	int rc;
 
-	if (len > 0x7fffffff) {
-		yoy_diag(YOY_FATAL, c.file, 0, 0, "input too large");
+	for (i = 0; i < len && strchr(" \t\r\n", buf[i]) && buf[i]; i++)
+		;
+	if (len > 0x7fffffff || i == len) {
+		yoy_diag(YOY_FATAL, c.file, 0, 0, i == len ? "no XML in input" :
+		    "input too large");
 		yoy_doc_free(d);
 		return NULL;
 	}

@@ -389,6 +389,7 @@ struct yoy_diff_out {
 	int color;                      /* text: ANSI colours, not brackets */
 	int all;                        /* same cells too */
 	const char *name[2];            /* the inputs, as given */
+	const char *output;             /* for messages; NULL: stdout */
 };
 /* Writes the result; -1 on a write error (reported). */
 int yoy_diff_write(struct yoy_diff *, FILE *, const struct yoy_diff_out *);

@@ -1,5 +1,5 @@
 /* Unit tests of the library: registry, label grammar, white space, the
- * writer's escaping and byte stability. */
+ * writer's escaping and byte stability, the reader, the diff algorithm. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -337,6 +337,93 @@ reader(void)
 	yoy_doc_free(d);
 }
 
+/* The kept elements of a script, in order, from both sides must be the
+ * same sequence; returns how many there are, or -1 when they differ. */
+static long
+kept(const unsigned *a, size_t n, const unsigned *b, size_t m,
+    const char *del, const char *ins)
+{
+	size_t i = 0, j = 0;
+	long k = 0;
+
+	for (;;) {
+		while (i < n && del[i])
+			i++;
+		while (j < m && ins[j])
+			j++;
+		if (i == n || j == m)
+			return i == n && j == m ? k : -1;
+		if (a[i++] != b[j++])
+			return -1;
+		k++;
+	}
+}
+
+/* yoy_myers against the textbook O(nm) longest common subsequence: on
+ * inputs below the cost bound its script is valid and shortest; on one
+ * far past it, valid. */
+static void
+myers(void)
+{
+	unsigned a[80], b[80];
+	char del[80], ins[80];
+	static unsigned short lcs[81][81];
+	unsigned *x, *y;
+	char *dx, *dy;
+	int round, bad = 0, notmin = 0;
+	size_t i, j, n, m, big = 50000;
+
+	srand(7);
+	for (round = 0; round < 3000; round++) {
+		unsigned k = 2 + (unsigned)rand() % 5;
+
+		n = (size_t)rand() % 80, m = (size_t)rand() % 80;
+		for (i = 0; i < n; i++)
+			a[i] = (unsigned)rand() % k;
+		if (round % 2) {        /* b an edited copy of a */
+			for (i = j = 0; i < n && j < 80; i++) {
+				int r = rand() % 10;
+
+				if (r == 0)
+					continue;                   /* delete */
+				if (r == 1 && j < 79)
+					b[j++] = (unsigned)rand() % k;  /* insert */
+				b[j++] = r == 2 ? (unsigned)rand() % k : a[i];
+			}
+			m = j;
+		} else {
+			for (j = 0; j < m; j++)
+				b[j] = (unsigned)rand() % k;
+		}
+		for (i = 0; i <= n; i++)
+			for (j = 0; j <= m; j++)
+				lcs[i][j] = i == 0 || j == 0 ? 0 :
+				    a[i - 1] == b[j - 1] ? lcs[i - 1][j - 1] + 1 :
+				    lcs[i - 1][j] > lcs[i][j - 1] ? lcs[i - 1][j] :
+				    lcs[i][j - 1];
+		yoy_myers(a, n, b, m, k, del, ins);
+		i = (size_t)kept(a, n, b, m, del, ins);
+		if ((long)i < 0)
+			bad++;
+		else if (i != lcs[n][m])
+			notmin++;
+	}
+	CHECK(bad == 0, "myers: %d of 3000 scripts invalid", bad);
+	CHECK(notmin == 0, "myers: %d of 3000 scripts not shortest", notmin);
+
+	/* two long unrelated sequences over two symbols: far past the bound */
+	x = malloc(2 * big * sizeof(*x));
+	dx = malloc(2 * big);
+	y = x + big, dy = dx + big;
+	for (i = 0; i < 2 * big; i++)
+		x[i] = (unsigned)rand() % 2;
+	yoy_myers(x, big, y, big, 2, dx, dy);
+	CHECK(kept(x, big, y, big, dx, dy) >= 0, "myers: past the bound, "
+	    "the script is still valid");
+	free(x);
+	free(dx);
+}
+
 int
 main(void)
 {
@@ -347,6 +434,7 @@ main(void)
 	fold_random();
 	writer();
 	reader();
+	myers();
 	yoy_registry_free();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
