@@ -46,7 +46,7 @@ hash(const char *s, size_t len)
 
 /* The slot of `key`: NULL in k[] when it is not there. */
 static size_t
-smap_slot(struct smap *m, const char *key)
+smap_slot(const struct smap *m, const char *key)
 {
 	size_t i = hash(key, strlen(key)) & (m->cap - 1);
 
@@ -55,8 +55,10 @@ smap_slot(struct smap *m, const char *key)
 	return i;
 }
 
-static void
-smap_put(struct smap *m, const char *key, size_t v)
+/* The value slot of `key`, made (with a copy of the key in `a`, and
+ * the value (size_t)-1) when it is not there: one lookup either way. */
+static size_t *
+smap_at(struct smap *m, const char *key, size_t len, struct yoy_arena *a)
 {
 	size_t i;
 
@@ -67,24 +69,31 @@ smap_put(struct smap *m, const char *key, size_t v)
 		m->k = calloc(m->cap, sizeof(*m->k));
 		m->v = yoy_malloc(m->cap * sizeof(*m->v));
 		if (m->k == NULL)
-			m->k = yoy_malloc(1);   /* reports, exits */
+			m->k = yoy_malloc((size_t)-1);  /* reports, exits */
 		m->n = 0;
 		for (i = 0; i < old.cap; i++)
-			if (old.k[i])
-				smap_put(m, old.k[i], old.v[i]);
+			if (old.k[i]) {
+				size_t j = smap_slot(m, old.k[i]);
+
+				m->k[j] = old.k[i];
+				m->v[j] = old.v[i];
+				m->n++;
+			}
 		free(old.k);
 		free(old.v);
 	}
 	i = smap_slot(m, key);
-	if (m->k[i] == NULL)
+	if (m->k[i] == NULL) {
+		m->k[i] = yoy_arena_strndup(a, key, len);
+		m->v[i] = (size_t)-1;
 		m->n++;
-	m->k[i] = key;
-	m->v[i] = v;
+	}
+	return &m->v[i];
 }
 
 /* The value of `key`, or (size_t)-1. */
 static size_t
-smap_get(struct smap *m, const char *key)
+smap_get(const struct smap *m, const char *key)
 {
 	size_t i;
 
@@ -138,9 +147,8 @@ struct blocks {
 	size_t n, cap;
 };
 
-static void
-add_block(struct yoy_diff *df, struct blocks *bl, enum yoy_type t,
-    struct yoy_buf *text)
+static struct yoy_block *
+next_block(struct yoy_diff *df, struct blocks *bl, enum yoy_type t)
 {
 	struct yoy_block *b;
 
@@ -154,6 +162,16 @@ add_block(struct yoy_diff *df, struct blocks *bl, enum yoy_type t,
 	}
 	b = &bl->v[bl->n++];
 	b->type = t;
+	return b;
+}
+
+/* A block of the text gathered in `text`, which it empties. */
+static void
+add_block(struct yoy_diff *df, struct blocks *bl, enum yoy_type t,
+    struct yoy_buf *text)
+{
+	struct yoy_block *b = next_block(df, bl, t);
+
 	b->len = text->len ? yoy_text_fold(text->ptr, text->len) : 0;
 	b->s = yoy_arena_strndup(df->arena, text->len ? text->ptr : "", b->len);
 	text->len = 0;
@@ -198,7 +216,14 @@ flatten(struct yoy_diff *df, const struct yoy_node *n, struct blocks *bl,
 
 			for (g = c->first; g && !yoy_node_is_block(g); g = g->next)
 				;
-			if (g == NULL) {
+			if (g == NULL && c->first == c->last &&
+			    c->first->type == YOY_TEXT) {
+				/* most blocks: one text, folded already */
+				struct yoy_block *b = next_block(df, bl, c->type);
+
+				b->s = c->first->text;
+				b->len = c->first->len;
+			} else if (g == NULL) {
 				for (g = c->first; g; g = g->next)
 					inline_text(g, text);
 				add_block(df, bl, c->type, text);
@@ -226,11 +251,14 @@ not_section_text(const struct yoy_node *n)
 
 /* ---------------------------------------------------------- collecting */
 
+/* The cells of one document.  A key met again is the same key, one
+ * occurrence on: occ counts them, prev links each to the one before. */
 struct side {
 	struct yoy_cell *v;
-	const char **key;
+	const char **key;       /* shared by the cells of one key */
+	size_t *occ, *prev;
 	size_t n, cap;
-	struct smap seen;       /* key -> occurrences so far */
+	struct smap last;       /* key -> its latest cell */
 };
 
 static struct yoy_cell *
@@ -240,26 +268,42 @@ new_cell(struct side *s)
 		s->cap = s->cap ? 2 * s->cap : 64;
 		s->v = yoy_realloc(s->v, s->cap * sizeof(*s->v));
 		s->key = yoy_realloc(s->key, s->cap * sizeof(*s->key));
+		s->occ = yoy_realloc(s->occ, s->cap * sizeof(*s->occ));
+		s->prev = yoy_realloc(s->prev, s->cap * sizeof(*s->prev));
 	}
 	memset(&s->v[s->n], 0, sizeof(s->v[0]));
 	return &s->v[s->n++];
 }
 
-/* Keys the last cell of `s`: its key, and the how-manyth it is. */
+/* Keys the last cell of `s` with `k`, which it empties. */
 static void
-key_cell(struct yoy_diff *df, struct side *s, struct yoy_buf *k, int numbered)
+key_cell(struct yoy_diff *df, struct side *s, struct yoy_buf *k)
 {
-	size_t seen = smap_get(&s->seen, k->ptr), len = k->len;
-	char *stored;
+	size_t *at = smap_at(&s->last, k->ptr, k->len, df->arena), i = s->n - 1;
 
-	seen = seen == (size_t)-1 ? 0 : seen;
-	if (numbered)
-		yoy_buf_printf(k, "\x1f%zu", seen);
-	stored = yoy_arena_strndup(df->arena, k->ptr, k->len);
-	s->key[s->n - 1] = stored;
-	/* the count is kept under the key without its number */
-	smap_put(&s->seen, yoy_arena_strndup(df->arena, stored, len), seen + 1);
+	s->prev[i] = *at;
+	s->occ[i] = *at == (size_t)-1 ? 0 : s->occ[*at] + 1;
+	s->key[i] = s->last.k[at - s->last.v];
+	*at = i;
 	k->len = 0;
+}
+
+/* Appends "\x1f" and the number n to a key. */
+static void
+key_int(struct yoy_buf *k, long n)
+{
+	char d[24];
+	size_t i = sizeof(d);
+	int neg = n < 0;
+	unsigned long u = neg ? 0UL - (unsigned long)n : (unsigned long)n;
+
+	do
+		d[--i] = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (neg)
+		d[--i] = '-';
+	d[--i] = '\x1f';
+	yoy_buf_put(k, d + i, sizeof(d) - i);
 }
 
 static int
@@ -312,10 +356,14 @@ collect_entries(struct yoy_diff *df, struct side *s, int sd,
 			c->blk[sd] = bl.v;
 			c->nblk[sd] = bl.n;
 			/* --years pairs years: the key is the group, no year */
-			yoy_buf_printf(k, "E\x1f%d\x1f%s\x1f%d", num, id, kind);
+			yoy_buf_putc(k, 'E');
+			key_int(k, num);
+			yoy_buf_putc(k, '\x1f');
+			yoy_buf_puts(k, id);
+			key_int(k, kind);
 			if (!o->years)
-				yoy_buf_printf(k, "\x1f%d", year);
-			key_cell(df, s, k, !o->years);
+				key_int(k, year);
+			key_cell(df, s, k);
 		}
 	}
 }
@@ -347,8 +395,9 @@ collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
 					flatten(df, n, &bl, &text, not_intro);
 					c->blk[sd] = bl.v;
 					c->nblk[sd] = bl.n;
-					yoy_buf_printf(&k, "I\x1f%d", num);
-					key_cell(df, s, &k, 1);
+					yoy_buf_putc(&k, 'I');
+					key_int(&k, num);
+					key_cell(df, s, &k);
 				}
 				collect_entries(df, s, sd, n, num, o, &text, &k);
 			}
@@ -399,7 +448,7 @@ collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
 					    k.len - 2 - ov[1] + 1);
 					k.len -= ov[1];
 				}
-				key_cell(df, s, &k, 1);
+				key_cell(df, s, &k);
 			}
 		}
 		/* into sections and the body, not into actions or blocks */
@@ -714,27 +763,35 @@ merge(struct yoy_cell *into, const struct yoy_cell *from, int sd)
 		into->dept_name = from->dept_name;
 }
 
+/* The old cell of new cell j's key and occurrence, or (size_t)-1. */
+static size_t
+partner(const struct side *o, const struct side *nw, size_t j)
+{
+	size_t i = smap_get(&o->last, nw->key[j]);
+
+	while (i != (size_t)-1 && o->occ[i] > nw->occ[j])
+		i = o->prev[i];
+	return i != (size_t)-1 && o->occ[i] == nw->occ[j] ? i : (size_t)-1;
+}
+
 static void
 match(struct yoy_diff *df, struct side *o, struct side *nw)
 {
-	struct smap old = { NULL, NULL, 0, 0 };
 	char *taken = calloc(o->n + 1, 1);
-	size_t i, j, cap = 0;
+	size_t i, j, cap = 0, *with = yoy_malloc((nw->n + 1) * sizeof(*with));
 
 	if (taken == NULL)
-		taken = yoy_malloc(1);
-	for (i = 0; i < o->n; i++)
-		smap_put(&old, o->key[i], i);
+		taken = yoy_malloc((size_t)-1);
 	for (j = 0; j < nw->n; j++)
-		if ((i = smap_get(&old, nw->key[j])) != (size_t)-1)
-			taken[i] = 1;
+		if ((with[j] = partner(o, nw, j)) != (size_t)-1)
+			taken[with[j]] = 1;
 	/* removed cells stand after the old cell they followed */
 	for (i = 0; i < o->n && !taken[i]; i++)
 		push_out(df, &cap, &o->v[i]);
 	for (j = 0; j < nw->n; j++) {
 		struct yoy_cell c = nw->v[j];
 
-		if ((i = smap_get(&old, nw->key[j])) == (size_t)-1) {
+		if ((i = with[j]) == (size_t)-1) {
 			push_out(df, &cap, &c);
 			continue;
 		}
@@ -743,7 +800,7 @@ match(struct yoy_diff *df, struct side *o, struct side *nw)
 		for (i++; i < o->n && !taken[i]; i++)
 			push_out(df, &cap, &o->v[i]);
 	}
-	smap_free(&old);
+	free(with);
 	free(taken);
 }
 
@@ -834,7 +891,9 @@ yoy_diff_new(const struct yoy_doc *old, const struct yoy_doc *new,
 	for (int i = 0; i < 2; i++) {
 		free(s[i].v);
 		free(s[i].key);
-		smap_free(&s[i].seen);
+		free(s[i].occ);
+		free(s[i].prev);
+		smap_free(&s[i].last);
 	}
 	return df;
 }

@@ -1,9 +1,11 @@
-/* Reading canonical XML with libxml2's streaming reader, and validating
- * it against the RELAX NG schema built into the library.  Never entity
+/* Reading canonical XML with libxml2's SAX2 parser, and validating it
+ * against the RELAX NG schema built into the library.  Never entity
  * substitution, never DTD loading, never the network; a document with a
- * DTD is refused. */
+ * DTD or an entity reference is refused. */
+#include <libxml/SAX2.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
-#include <libxml/xmlreader.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,6 +15,7 @@
 extern const char yoy_schema_rng[];
 
 #define MAX_DEPTH 200
+#define CHUNK (256 * 1024)
 #define PARSE_OPTS (XML_PARSE_NONET | XML_PARSE_NOCDATA)
 
 struct held {
@@ -57,131 +60,238 @@ on_error(void *arg, xmlErrorPtr e)
 		    (int)n, e->message ? e->message : "");
 }
 
-static int fail(struct ctx *, xmlTextReaderPtr, const char *, ...)
-	__attribute__((format(printf, 3, 4)));
+/* ---------------------------------------------------------------- read */
+
+/* The SAX reader's state: the tree so far, text not yet a node. */
+struct reader {
+	struct ctx c;
+	xmlParserCtxtPtr px;
+	struct yoy_doc *d;
+	struct yoy_node *cur;
+	int depth;
+	struct yoy_buf text;
+	/* names come from libxml2's dictionary: one pointer a name, so a
+	 * name's type is looked up once */
+	struct { const xmlChar *name; int type; } seen[64];
+};
 
 static int
-fail(struct ctx *c, xmlTextReaderPtr r, const char *fmt, ...)
+type_of(struct reader *r, const xmlChar *name)
+{
+	size_t h = ((size_t)name >> 4) & 63;
+
+	if (r->seen[h].name != name) {
+		r->seen[h].name = name;
+		r->seen[h].type = yoy_type_from_name((const char *)name);
+	}
+	return r->seen[h].type;
+}
+
+static void fail(struct reader *, const char *, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+fail(struct reader *r, const char *fmt, ...)
 {
 	char msg[256];
 	va_list ap;
 
+	if (r->c.faults++)
+		return;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	yoy_diag(YOY_FATAL, c->file, (unsigned)xmlTextReaderGetParserLineNumber(r),
-	    (unsigned)xmlTextReaderGetParserColumnNumber(r), "%s", msg);
-	c->faults++;
-	return -1;
+	yoy_diag(YOY_FATAL, r->c.file, (unsigned)xmlSAX2GetLineNumber(r->px),
+	    (unsigned)xmlSAX2GetColumnNumber(r->px), "%s", msg);
+	xmlStopParser(r->px);
 }
 
-static int
-element(struct yoy_doc *d, struct yoy_node **cur, xmlTextReaderPtr r,
-    struct ctx *c)
+/* Text arrives in pieces: one node for each run. */
+static void
+flush_text(struct reader *r)
 {
-	const char *name = (const char *)xmlTextReaderConstLocalName(r);
-	int depth = xmlTextReaderDepth(r), t = yoy_type_from_name(name), i;
-	struct yoy_node *n;
-	xmlChar *v;
-
-	if (depth > MAX_DEPTH)
-		return fail(c, r, "elements nested deeper than %d", MAX_DEPTH);
-	if (depth == 0 && t != YOY_REPORT)
-		return fail(c, r, "not a yoy document: the root element is "
-		    "'%s'", name);
-	if (t < 0 || t == YOY_TEXT)
-		return fail(c, r, "unknown element '%s'", name);
-	if (depth > 0 && t == YOY_REPORT)
-		return fail(c, r, "element '%s' inside the document", name);
-	if (t == YOY_REPORT)
-		n = d->root;
-	else if (depth == 1 && t == YOY_META)
-		n = d->meta;
-	else if (depth == 1 && t == YOY_BODY)
-		n = d->body;
-	else
-		n = yoy_node_add(d, *cur, (enum yoy_type)t);
-	n->xml_line = (unsigned)xmlTextReaderGetParserLineNumber(r);
-	if ((v = xmlTextReaderGetAttribute(r, BAD_CAST "line")) != NULL) {
-		n->line = (unsigned)strtoul((const char *)v, NULL, 10);
-		xmlFree(v);
-	}
-	for (i = 0; i < YOY_NATTR && yoy_type_attr(n->type, i); i++) {
-		v = xmlTextReaderGetAttribute(r,
-		    BAD_CAST yoy_type_attr(n->type, i));
-		if (v) {
-			yoy_node_set(d, n, yoy_type_attr(n->type, i),
-			    (const char *)v);
-			xmlFree(v);
-		}
-	}
-	if (!xmlTextReaderIsEmptyElement(r))
-		*cur = n;
-	return 0;
+	if (r->text.len && r->cur)
+		yoy_node_add_text(r->d, r->cur, r->text.ptr, r->text.len, 0);
+	r->text.len = 0;
 }
 
+static void
+on_start(void *arg, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri, int nns, const xmlChar **ns, int nattr,
+    int ndefaulted, const xmlChar **attrs)
+{
+	struct reader *r = arg;
+	const char *name = (const char *)local;
+	int t = type_of(r, local), i, k;
+	struct yoy_node *n;
+
+	(void)prefix, (void)uri, (void)nns, (void)ns, (void)ndefaulted;
+	if (r->c.faults)
+		return;
+	flush_text(r);
+	if (++r->depth > MAX_DEPTH) {
+		fail(r, "elements nested deeper than %d", MAX_DEPTH);
+		return;
+	}
+	if (r->depth == 1 && t != YOY_REPORT) {
+		fail(r, "not a yoy document: the root element is '%s'", name);
+		return;
+	}
+	if (t < 0) {
+		fail(r, "unknown element '%s'", name);
+		return;
+	}
+	if (r->depth > 1 && t == YOY_REPORT) {
+		fail(r, "element '%s' inside the document", name);
+		return;
+	}
+	if (t == YOY_REPORT)
+		n = r->d->root;
+	else if (r->depth == 2 && t == YOY_META)
+		n = r->d->meta;
+	else if (r->depth == 2 && t == YOY_BODY)
+		n = r->d->body;
+	else
+		n = yoy_node_add(r->d, r->cur, (enum yoy_type)t);
+	n->xml_line = (unsigned)xmlSAX2GetLineNumber(r->px);
+	/* attrs: localname, prefix, URI, value, end of value; five a piece */
+	for (i = 0; i < nattr; i++) {
+		const xmlChar **at = attrs + 5 * i;
+		const char *an = (const char *)at[0];
+		size_t vlen = (size_t)(at[4] - at[3]);
+		char *v;
+
+		if (strcmp(an, "line") == 0) {
+			n->line = (unsigned)strtoul((const char *)at[3], NULL, 10);
+			continue;
+		}
+		for (k = 0; k < YOY_NATTR && yoy_type_attr(n->type, k); k++)
+			if (strcmp(yoy_type_attr(n->type, k), an) == 0)
+				break;
+		if (k == YOY_NATTR || yoy_type_attr(n->type, k) == NULL)
+			continue;       /* the schema's to judge */
+		v = yoy_arena_strndup(r->d->arena, (const char *)at[3], vlen);
+		n->attr[k] = v;
+	}
+	r->cur = n;
+}
+
+static void
+on_end(void *arg, const xmlChar *local, const xmlChar *prefix,
+    const xmlChar *uri)
+{
+	struct reader *r = arg;
+
+	(void)local, (void)prefix, (void)uri;
+	if (r->c.faults)
+		return;
+	flush_text(r);
+	r->depth--;
+	r->cur = r->cur->parent;
+}
+
+static void
+on_text(void *arg, const xmlChar *s, int len)
+{
+	struct reader *r = arg;
+
+	if (r->c.faults == 0 && r->cur)
+		yoy_buf_put(&r->text, (const char *)s, (size_t)len);
+}
+
+static void
+on_dtd(void *arg, const xmlChar *name, const xmlChar *ext,
+    const xmlChar *sys)
+{
+	(void)name, (void)ext, (void)sys;
+	fail(arg, "%s", "document type declarations are not allowed");
+}
+
+static void
+on_reference(void *arg, const xmlChar *name)
+{
+	(void)name;
+	fail(arg, "%s", "entity references are not allowed");
+}
+
+static xmlEntityPtr
+on_entity(void *arg, const xmlChar *name)
+{
+	/* the five of XML itself; any other is undeclared, an error */
+	(void)arg;
+	return xmlGetPredefinedEntity(name);
+}
+
+static void
+on_sax_error(void *arg, xmlErrorPtr e)
+{
+	struct reader *r = arg;
+
+	if (r->c.faults == 0)
+		on_error(&r->c, e);
+	else
+		r->c.faults++;
+}
+
+/* libxml2's SAX2 parser, pushed: no tree of its own, only ours. */
 struct yoy_doc *
 yoy_xml_read(const char *buf, size_t len, const char *file)
 {
-	struct ctx c = { yoy_diag_name(file), 0, 0, 0, { { 0, 0, "" } } };
-	struct yoy_doc *d = yoy_doc_new();
-	struct yoy_node *cur = NULL;
-	xmlTextReaderPtr r;
-	const xmlChar *v;
+	struct reader r;
+	xmlSAXHandler sax;
 	size_t i;
-	int rc;
 
-	for (i = 0; i < len && strchr(" \t\r\n", buf[i]) && buf[i]; i++)
+	memset(&r, 0, sizeof(r));
+	r.c.file = yoy_diag_name(file);
+	for (i = 0; i < len && buf[i] && strchr(" \t\r\n", buf[i]); i++)
 		;
 	if (len > 0x7fffffff || i == len) {
-		yoy_diag(YOY_FATAL, c.file, 0, 0, i == len ? "no XML in input" :
+		yoy_diag(YOY_FATAL, r.c.file, 0, 0, i == len ? "no XML in input" :
 		    "input too large");
-		yoy_doc_free(d);
 		return NULL;
 	}
-	r = xmlReaderForMemory(buf, (int)len, NULL, NULL, PARSE_OPTS);
-	if (r == NULL) {
-		yoy_diag(YOY_FATAL, c.file, 0, 0, "cannot start the XML reader");
-		yoy_doc_free(d);
+	memset(&sax, 0, sizeof(sax));
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = on_start;
+	sax.endElementNs = on_end;
+	sax.characters = on_text;
+	sax.cdataBlock = on_text;
+	sax.internalSubset = on_dtd;
+	sax.reference = on_reference;
+	sax.getEntity = on_entity;
+	sax.serror = on_sax_error;
+	/* pushed in chunks: libxml2 then keeps a window of the input, not
+	 * a copy of all of it */
+	r.px = xmlCreatePushParserCtxt(&sax, &r, NULL, 0, NULL);
+	if (r.px == NULL) {
+		yoy_diag(YOY_FATAL, r.c.file, 0, 0, "cannot start the XML parser");
 		return NULL;
 	}
-	xmlTextReaderSetStructuredErrorHandler(r, on_error, &c);
-	while (c.faults == 0 && (rc = xmlTextReaderRead(r)) == 1) {
-		switch (xmlTextReaderNodeType(r)) {
-		case XML_READER_TYPE_ELEMENT:
-			element(d, &cur, r, &c);
-			break;
-		case XML_READER_TYPE_END_ELEMENT:
-			cur = cur->parent;
-			break;
-		case XML_READER_TYPE_TEXT:
-		case XML_READER_TYPE_CDATA:
-		case XML_READER_TYPE_WHITESPACE:
-		case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-			if (cur == NULL)
-				break;
-			v = xmlTextReaderConstValue(r);
-			yoy_node_add_text(d, cur, (const char *)v,
-			    strlen((const char *)v), 0);
-			break;
-		case XML_READER_TYPE_DOCUMENT_TYPE:
-			fail(&c, r, "%s", "document type declarations are not "
-			    "allowed");
-			break;
-		case XML_READER_TYPE_ENTITY_REFERENCE:
-			fail(&c, r, "%s", "entity references are not allowed");
-			break;
-		default:
-			break;      /* comments, processing instructions */
+	xmlCtxtUseOptions(r.px, PARSE_OPTS);
+	r.d = yoy_doc_new();
+	for (i = 0; r.c.faults == 0; i += CHUNK) {
+		size_t n = len - i < CHUNK ? len - i : CHUNK;
+
+		if (xmlParseChunk(r.px, buf + i, (int)n, i + n == len) != 0 &&
+		    r.c.faults == 0) {
+			yoy_diag(YOY_FATAL, r.c.file, 0, 0, "malformed XML");
+			r.c.faults++;
 		}
+		if (i + n == len)
+			break;
 	}
-	xmlFreeTextReader(r);
-	if (c.faults) {
-		yoy_doc_free(d);
+	if (r.c.faults == 0 && (!r.px->wellFormed || r.depth != 0)) {
+		yoy_diag(YOY_FATAL, r.c.file, 0, 0, "malformed XML");
+		r.c.faults++;
+	}
+	xmlFreeParserCtxt(r.px);
+	yoy_buf_free(&r.text);
+	if (r.c.faults) {
+		yoy_doc_free(r.d);
 		return NULL;
 	}
-	yoy_doc_normalize(d);
-	return d;
+	yoy_doc_normalize(r.d);
+	return r.d;
 }
 
 int
