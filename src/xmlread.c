@@ -170,7 +170,24 @@ on_start(void *arg, const xmlChar *local, const xmlChar *prefix,
 				break;
 		if (k == YOY_NATTR || yoy_type_attr(n->type, k) == NULL)
 			continue;       /* the schema's to judge */
-		v = yoy_arena_strndup(r->d->arena, (const char *)at[3], vlen);
+		if (memchr(at[3], '&', vlen)) {
+			/* without entity substitution, SAX2 hands values over
+			 * with '&' as "&#38;": decoded as libxml2's own tree
+			 * builder does */
+			xmlChar *dec = xmlStringLenDecodeEntities(r->px, at[3],
+			    (int)vlen, XML_SUBSTITUTE_REF, 0, 0, 0);
+
+			if (dec == NULL) {
+				fail(r, "attribute '%s' cannot be decoded", an);
+				return;
+			}
+			v = yoy_arena_strndup(r->d->arena, (const char *)dec,
+			    strlen((const char *)dec));
+			xmlFree(dec);
+		} else {
+			v = yoy_arena_strndup(r->d->arena, (const char *)at[3],
+			    vlen);
+		}
 		n->attr[k] = v;
 	}
 	r->cur = n;
