@@ -117,27 +117,17 @@ smap_free(struct smap *m)
 static void
 inline_text(const struct yoy_node *root, struct yoy_buf *b)
 {
-	const struct yoy_node *n = root;
+	const struct yoy_node *n;
+	int entering = 1;
 
-	for (;;) {
-		if (n->type == YOY_TEXT)
-			yoy_buf_put(b, n->text, n->len);
-		else if (n->type == YOY_BR)
-			yoy_buf_putc(b, ' ');
-		if (n->type != YOY_TEXT && n->first) {
-			n = n->first;
-			continue;
-		}
-		for (;;) {
+	for (n = root; n; n = yoy_node_next(root, n, &entering)) {
+		if (!entering) {
 			if (n->type == YOY_A && n->attr[0])
 				yoy_buf_printf(b, " <%s>", n->attr[0]);
-			if (n == root)
-				return;
-			if (n->next) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
+		} else if (n->type == YOY_TEXT) {
+			yoy_buf_put(b, n->text, n->len);
+		} else if (n->type == YOY_BR) {
+			yoy_buf_putc(b, ' ');
 		}
 	}
 }

@@ -266,6 +266,25 @@ yoy_node_walk(const struct yoy_node *root, const struct yoy_node *n)
 	return NULL;
 }
 
+const struct yoy_node *
+yoy_node_next(const struct yoy_node *root, const struct yoy_node *n,
+    int *entering)
+{
+	if (*entering && n->first)
+		return n->first;
+	if (*entering) {        /* no children: left at once */
+		*entering = 0;
+		return n;
+	}
+	if (n == root)
+		return NULL;
+	if (n->next) {
+		*entering = 1;
+		return n->next;
+	}
+	return n->parent;
+}
+
 void
 yoy_node_text(const struct yoy_node *root, struct yoy_buf *out)
 {

@@ -150,33 +150,20 @@ holds_inline(const struct yoy_node *n)
 	return 1;
 }
 
-/* Writes inline content of `n` (an inline node or run) on one line. */
+/* Writes inline content of `root` (an inline node) on one line. */
 static void
 write_inline(struct writer *w, const struct yoy_node *root)
 {
-	const struct yoy_node *n = root;
+	const struct yoy_node *n;
+	int entering = 1;
 
-	for (;;) {
-		if (n->type == YOY_TEXT)
+	for (n = root; n; n = yoy_node_next(root, n, &entering)) {
+		if (!entering)
+			end(w, n);      /* nothing for text or an empty element */
+		else if (n->type == YOY_TEXT)
 			text(w, n);
 		else
 			start(w, n);
-		if (n->type != YOY_TEXT && n->first) {
-			n = n->first;
-			continue;
-		}
-		/* leave n, and every ancestor whose last child it was */
-		for (;;) {
-			if (n->type != YOY_TEXT)
-				end(w, n);
-			if (n == root)
-				return;
-			if (n->next) {
-				n = n->next;
-				break;
-			}
-			n = n->parent;
-		}
 	}
 }
 

@@ -156,6 +156,13 @@ struct yoy_node *yoy_node_child(const struct yoy_node *, enum yoy_type);
 /* Pre-order successor within `root` (iterative walks). */
 struct yoy_node *yoy_node_walk(const struct yoy_node *root,
 	const struct yoy_node *n);
+/* An enter/exit walk of the subtree at `root`, as cmark's iterator:
+ * start at root with *entering = 1; each node is entered, then left
+ * after its children (a node without children is left at once); NULL
+ * after root is left.
+ *   for (n = root, e = 1; n; n = yoy_node_next(root, n, &e)) ... */
+const struct yoy_node *yoy_node_next(const struct yoy_node *root,
+	const struct yoy_node *n, int *entering);
 /* Concatenated text of a subtree, with one space between blocks. */
 void yoy_node_text(const struct yoy_node *, struct yoy_buf *);
 /* Folds the white space of one block's inline content. */
