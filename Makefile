@@ -17,9 +17,9 @@ ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
 LDFLAGS  += -fsanitize=$(SANITIZE)
 endif
 
-PROGS    = yoy-txt yoy-md yoy-html yoy-diff
-LIBSRC   = buf cli diag diff diffout doc html md myers pattern registry shape text txt \
-           watchdog xml xmlread
+PROGS    = yoy-txt yoy-md yoy-html yoy-diff yoy-store
+LIBSRC   = buf cli diag diff diffout doc html md myers pattern registry shape store \
+           text txt watchdog xml xmlread
 OBJ      = $(LIBSRC:%=obj/%.o) obj/data.o
 TESTS    = unit txtlines validate mdstatements htmlwords
 

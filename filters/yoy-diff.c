@@ -9,14 +9,17 @@
 
 static const char synopsis[] =
 "usage: yoy-diff [options] OLD NEW\n"
-"       yoy-diff --years [options] FILE\n";
+"       yoy-diff --years [options] FILE\n"
+"       yoy-diff --store DIR [options] REV REV\n"
+"       yoy-diff --store DIR --years [options] REV\n";
 static const char usage[] =
 "\n"
 "Compare two editions in yoy's canonical XML cell by cell: entries are\n"
 "matched by action, department, kind and year, never by position, and\n"
 "each changed entry is shown word by word.  With --years, compare each\n"
 "entry of one edition with the same department's entry of the year\n"
-"before.  '-' reads standard input.\n"
+"before.  '-' reads standard input.  With --store, OLD and NEW are\n"
+"revisions of a yoy-store (tags, commit ids, @YYYY-MM-DD).\n"
 "\n"
 "  -a, --action N          only action N\n"
 "  -d, --department ID     only this department (slug or any spelling\n"
@@ -24,6 +27,7 @@ static const char usage[] =
 "  -k, --kind KIND         only commitment, progress or plan entries\n"
 "  -y, --year YEAR         only entries of YEAR\n"
 "      --years             one edition, each entry against the year before\n"
+"  -s, --store DIR         compare revisions of this store\n"
 "  -t, --ignore-typography quotes, dashes, ellipses, white space: equal\n"
 "  -f, --format FORMAT     text (default), tsv, xml or html\n"
 "      --color[=WHEN]      text: colours, not brackets (auto, always,\n"
@@ -71,6 +75,7 @@ main(int argc, char **argv)
 		{ "kind", required_argument, NULL, 'k' },
 		{ "year", required_argument, NULL, 'y' },
 		{ "years", no_argument, NULL, 'Y' },
+		{ "store", required_argument, NULL, 's' },
 		{ "ignore-typography", no_argument, NULL, 't' },
 		{ "format", required_argument, NULL, 'f' },
 		{ "color", optional_argument, NULL, 'C' },
@@ -86,14 +91,15 @@ main(int argc, char **argv)
 	struct yoy_diff_opts o = { 0, NULL, YOY_KIND_NONE, 0, 0, 0 };
 	struct yoy_diff_out out = { YOY_FMT_TEXT, 0, 0, { NULL, NULL }, NULL };
 	const char *output = NULL, *registry = NULL, *dept = NULL,
-	    *color = "auto";
+	    *color = "auto", *store = NULL;
+	struct yoy_store *st = NULL;
 	struct yoy_doc *doc[2] = { NULL, NULL };
 	struct yoy_diff *df = NULL;
 	FILE *f = stdout;
 	int c, i, want, status = 2;
 
 	yoy_diag_init("yoy-diff");
-	while ((c = getopt_long(argc, argv, "a:d:k:y:tf:o:hV", longopts,
+	while ((c = getopt_long(argc, argv, "a:d:k:y:ts:f:o:hV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'a':
@@ -117,6 +123,9 @@ main(int argc, char **argv)
 			break;
 		case 'Y':
 			o.years = 1;
+			break;
+		case 's':
+			store = optarg;
 			break;
 		case 't':
 			o.ignore_typography = 1;
@@ -166,8 +175,8 @@ main(int argc, char **argv)
 	want = o.years ? 1 : 2;
 	if (argc - optind != want) {
 		yoy_diag(YOY_FATAL, NULL, 0, 0, o.years ? "--years compares "
-		    "one file, not %d" : "two files to compare, not %d",
-		    argc - optind);
+		    "one %s, not %d" : "two %ss to compare, not %d",
+		    store ? "revision" : "file", argc - optind);
 		fputs(synopsis, stderr);
 		return 2;
 	}
@@ -180,9 +189,14 @@ main(int argc, char **argv)
 			goto done;
 		o.department = d ? d->id : dept;
 	}
+	if (store && (st = yoy_store_open(store)) == NULL)
+		goto done;
 	for (i = 0; i < want; i++) {
-		out.name[i] = yoy_diag_name(argv[optind + i]);
-		if ((doc[i] = load(argv[optind + i])) == NULL)
+		out.name[i] = store ? argv[optind + i] :
+		    yoy_diag_name(argv[optind + i]);
+		doc[i] = st ? yoy_store_doc(st, argv[optind + i], 0, NULL) :
+		    load(argv[optind + i]);
+		if (doc[i] == NULL)
 			goto done;
 	}
 	if (output && (f = fopen(output, "w")) == NULL) {
@@ -213,6 +227,7 @@ done:
 	if (f != stdout)
 		fclose(f);
 	yoy_diff_free(df);
+	yoy_store_close(st);
 	yoy_doc_free(doc[0]);
 	yoy_doc_free(doc[1]);
 	yoy_registry_free();

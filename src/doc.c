@@ -285,6 +285,39 @@ yoy_node_next(const struct yoy_node *root, const struct yoy_node *n,
 	return n->parent;
 }
 
+struct yoy_node *
+yoy_node_copy(struct yoy_doc *d, struct yoy_node *parent,
+    const struct yoy_node *src)
+{
+	const struct yoy_node *n;
+	struct yoy_node *cur = parent, *top = NULL, *c;
+	int entering = 1, i;
+
+	for (n = src; n; n = yoy_node_next(src, n, &entering)) {
+		if (!entering) {
+			if (n->first)
+				cur = cur->parent;
+			continue;
+		}
+		c = yoy_node_add(d, cur, n->type);
+		if (n->type == YOY_TEXT) {
+			c->text = yoy_arena_strndup(d->arena, n->text, n->len);
+			c->len = n->len;
+		}
+		for (i = 0; i < YOY_NATTR; i++)
+			if (n->attr[i])
+				c->attr[i] = yoy_arena_strndup(d->arena, n->attr[i],
+				    strlen(n->attr[i]));
+		c->line = n->line;
+		c->xml_line = n->xml_line;
+		if (top == NULL)
+			top = c;
+		if (n->first)
+			cur = c;
+	}
+	return top;
+}
+
 void
 yoy_node_text(const struct yoy_node *root, struct yoy_buf *out)
 {

@@ -163,6 +163,10 @@ struct yoy_node *yoy_node_walk(const struct yoy_node *root,
  *   for (n = root, e = 1; n; n = yoy_node_next(root, n, &e)) ... */
 const struct yoy_node *yoy_node_next(const struct yoy_node *root,
 	const struct yoy_node *n, int *entering);
+/* Appends to `parent` (of document `d`) a copy of the subtree at `src`,
+ * which may belong to another document; returns the copy. */
+struct yoy_node *yoy_node_copy(struct yoy_doc *d, struct yoy_node *parent,
+	const struct yoy_node *src);
 /* Concatenated text of a subtree, with one space between blocks. */
 void yoy_node_text(const struct yoy_node *, struct yoy_buf *);
 /* Folds the white space of one block's inline content. */
@@ -400,5 +404,33 @@ struct yoy_diff_out {
 };
 /* Writes the result; -1 on a write error (reported). */
 int yoy_diff_write(struct yoy_diff *, FILE *, const struct yoy_diff_out *);
+
+/* ----------------------------------------------------------------- store */
+
+struct yoy_store;
+/* Creates a bare store at `dir`; -1 after a diagnostic. */
+int yoy_store_init(const char *dir);
+struct yoy_store *yoy_store_open(const char *dir);     /* NULL: reported */
+void yoy_store_close(struct yoy_store *);
+
+struct yoy_import_opts {
+	const char *date;       /* YYYY-MM-DD; NULL: the editions' own */
+	const char *tag;
+	const char *message;
+	int fsync;
+};
+/* One commit on main for the editions given together: 0 committed, 1
+ * nothing new (no commit), -1 trouble (reported; main as it was). */
+int yoy_store_import(struct yoy_store *, struct yoy_doc **docs,
+	const char **names, int ndocs, const struct yoy_import_opts *);
+/* A revision reassembled as one canonical document (action and dept
+ * restrict it; 0 and NULL for all).  NULL after a diagnostic. */
+struct yoy_doc *yoy_store_doc(struct yoy_store *, const char *rev,
+	int action, const char *dept);
+int yoy_store_ls(struct yoy_store *, const char *rev, FILE *);
+int yoy_store_log(struct yoy_store *, FILE *, int action, const char *dept);
+int yoy_store_push(struct yoy_store *, const char *remote);
+int yoy_store_pull(struct yoy_store *, const char *remote);
+const char *yoy_libgit2_version(void);
 
 #endif

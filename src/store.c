@@ -1,0 +1,1296 @@
+/* The store: every edition in a git repository, one file per action and
+ * department, through libgit2 (never by running git).
+ *
+ *   actions/02/action.xml           the action's title and introduction
+ *   actions/02/cabinet-office.xml   that department's entries
+ *   documents/<slug>.xml            documents without a matrix
+ *
+ * each a standalone canonical document, so that git's history, blame and
+ * diff work per cell.  An import is one commit on main.  Writers take an
+ * advisory lock on yoy.lock (released by the kernel when a writer dies),
+ * and main moves by compare-and-swap, retried on the new tip. */
+#include <git2.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "pattern.h"
+#include "yoy.h"
+
+#define MAIN "refs/heads/main"
+#define TRIES 50
+
+struct yoy_store {
+	git_repository *repo;
+	const char *dir;        /* as given, for messages */
+	int lock;               /* yoy.lock while writing, or -1 */
+};
+
+/* libgit2's error, in our words: what failed, then why. */
+static int
+git_fail(const char *dir, int rc, const char *what)
+{
+	const git_error *e = git_error_last();
+	const char *why = e && e->message ? e->message : "unknown error";
+
+	if (rc == GIT_EOWNER)
+		yoy_diag(YOY_FATAL, dir, 0, 0, "%s: the store belongs to another "
+		    "user, and libgit2 will not open it (git's safe.directory)",
+		    what);
+	else
+		yoy_diag(YOY_FATAL, dir, 0, 0, "%s: %s", what, why);
+	return -1;
+}
+
+static void
+lib_init(void)
+{
+	static int done;
+
+	if (!done) {
+		git_libgit2_init();
+		done = 1;
+	}
+}
+
+const char *
+yoy_libgit2_version(void)
+{
+	return LIBGIT2_VERSION;
+}
+
+int
+yoy_store_init(const char *dir)
+{
+	git_repository_init_options o;
+	git_repository *repo;
+	int rc;
+
+	lib_init();
+	git_repository_init_options_init(&o, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
+	if (git_repository_open_ext(NULL, dir, GIT_REPOSITORY_OPEN_NO_SEARCH,
+	    NULL) == 0) {
+		yoy_diag(YOY_FATAL, dir, 0, 0, "a repository is there already");
+		return -1;
+	}
+	o.flags = GIT_REPOSITORY_INIT_BARE | GIT_REPOSITORY_INIT_MKPATH;
+	o.initial_head = "main";
+	o.description = "yoy store: editions of the Government Digital "
+	    "Strategy's progress reports";
+	if ((rc = git_repository_init_ext(&repo, dir, &o)) < 0)
+		return git_fail(dir, rc, "cannot create the store");
+	git_repository_free(repo);
+	return 0;
+}
+
+struct yoy_store *
+yoy_store_open(const char *dir)
+{
+	struct yoy_store *s;
+	git_repository *repo;
+	int rc;
+
+	lib_init();
+	rc = git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH,
+	    NULL);
+	if (rc == GIT_ENOTFOUND) {
+		yoy_diag(YOY_FATAL, dir, 0, 0, "not a store (no git repository "
+		    "there; make one with 'yoy-store init')");
+		return NULL;
+	}
+	if (rc < 0) {
+		git_fail(dir, rc, "cannot open the store");
+		return NULL;
+	}
+	s = yoy_malloc(sizeof(*s));
+	s->repo = repo;
+	s->dir = dir;
+	s->lock = -1;
+	return s;
+}
+
+void
+yoy_store_close(struct yoy_store *s)
+{
+	if (s == NULL)
+		return;
+	if (s->lock >= 0)
+		close(s->lock);
+	git_repository_free(s->repo);
+	free(s);
+}
+
+/* ---------------------------------------------------------------- cells */
+
+/* What an import makes of the tree: a path and its bytes, or its going. */
+struct cell {
+	char *path;
+	struct yoy_buf xml;
+	int removed;
+	const char *from;       /* the input it came from */
+};
+
+struct plan {
+	struct cell *v;
+	size_t n, cap;
+};
+
+static struct cell *
+plan_find(struct plan *p, const char *path)
+{
+	size_t i;
+
+	for (i = p->n; i-- > 0;)
+		if (strcmp(p->v[i].path, path) == 0)
+			return &p->v[i];
+	return NULL;
+}
+
+static struct cell *
+plan_add(struct plan *p, const char *path)
+{
+	struct cell *c = plan_find(p, path);
+
+	if (c)
+		return c;
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 64;
+		p->v = yoy_realloc(p->v, p->cap * sizeof(*p->v));
+	}
+	c = &p->v[p->n++];
+	memset(c, 0, sizeof(*c));
+	c->path = yoy_strndup(path, strlen(path));
+	return c;
+}
+
+static void
+plan_free(struct plan *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->v[i].path);
+		yoy_buf_free(&p->v[i].xml);
+	}
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+/* A document's bytes, as every program writes them. */
+static int
+serialize(const struct yoy_doc *d, struct yoy_buf *out)
+{
+	char *mem = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&mem, &len);
+	int rc;
+
+	if (f == NULL)
+		return -1;
+	rc = yoy_xml_write(d, f, NULL);
+	if (fclose(f) != 0)
+		rc = -1;
+	out->len = 0;
+	if (rc == 0)
+		yoy_buf_put(out, mem, len);
+	free(mem);
+	return rc;
+}
+
+/* Sets the cell at `path` to `d`'s bytes; two inputs of one import that
+ * disagree on it: the later stands, and a warning says so. */
+static int
+put_cell(struct plan *p, const char *path, const struct yoy_doc *d,
+    const char *from)
+{
+	struct yoy_buf b = YOY_BUF_INIT;
+	struct cell *c;
+
+	if (serialize(d, &b) < 0) {
+		yoy_diag(YOY_FATAL, from, 0, 0, "cannot write '%s' in memory",
+		    path);
+		yoy_buf_free(&b);
+		return -1;
+	}
+	c = plan_add(p, path);
+	if (c->from && !c->removed && (c->xml.len != b.len ||
+	    memcmp(c->xml.ptr, b.ptr, b.len) != 0) && strcmp(c->from, from) != 0)
+		yoy_diag(YOY_WARNING, from, 0, 0, "'%s' differs from %s's; "
+		    "the later stands", path, c->from);
+	else if (c->from && !c->removed && strcmp(c->from, from) == 0)
+		yoy_diag(YOY_WARNING, from, 0, 0, "'%s' given twice in one "
+		    "input; the later stands", path);
+	yoy_buf_free(&c->xml);
+	c->xml = b;
+	c->removed = 0;
+	c->from = from;
+	return 0;
+}
+
+/* Whether the tree (or the import so far) holds `path`. */
+static int
+has_path(git_tree *tree, struct plan *p, const char *path)
+{
+	struct cell *c = plan_find(p, path);
+	git_tree_entry *e;
+
+	if (c)
+		return !c->removed;
+	if (tree == NULL || git_tree_entry_bypath(&e, tree, path) != 0)
+		return 0;
+	git_tree_entry_free(e);
+	return 1;
+}
+
+/* A per-department page: titled "CO's actions in response …", or more
+ * than one action, each holding the same one department. */
+static int
+dept_page(const struct yoy_doc *d)
+{
+	const struct yoy_node *t = yoy_node_child(d->meta, YOY_TITLE), *n;
+	const char *id = NULL;
+	int actions = 0;
+	size_t off, len;
+
+	if (t && t->first && t->first->type == YOY_TEXT &&
+	    yoy_pattern_dept_page(t->first->text, t->first->len, &off, &len))
+		return 1;
+	for (n = d->body; n; n = yoy_node_walk(d->body, n)) {
+		const struct yoy_node *c;
+		int depts = 0;
+
+		if (n->type != YOY_ACTION)
+			continue;
+		actions++;
+		for (c = n->first; c; c = c->next) {
+			if (c->type != YOY_DEPARTMENT)
+				continue;
+			if (depts++ || (id && strcmp(id, yoy_node_get(c, "id"))))
+				return 0;
+			id = yoy_node_get(c, "id");
+		}
+		if (depts == 0)
+			return 0;
+	}
+	return actions > 1;
+}
+
+/* A new document of one action, `n`, to hold a cell. */
+static struct yoy_doc *
+action_doc(const struct yoy_node *action, struct yoy_node **out)
+{
+	struct yoy_doc *d = yoy_doc_new();
+
+	*out = yoy_node_add(d, d->body, YOY_ACTION);
+	yoy_node_set(d, *out, "n", yoy_node_get(action, "n"));
+	return d;
+}
+
+/* Marks the department files under actions/NN/ that the tree (or the
+ * import so far) holds and `action` does not list: gone. */
+static void
+drop_absent(git_tree *tree, struct plan *p, const char *dir,
+    const struct yoy_node *action)
+{
+	git_tree_entry *e;
+	git_tree *sub;
+	size_t i, k, len = strlen(dir);
+	char path[512];
+
+	if (tree && git_tree_entry_bypath(&e, tree, dir) == 0) {
+		if (git_tree_entry_type(e) == GIT_OBJECT_TREE &&
+		    git_tree_lookup(&sub, git_tree_owner(tree),
+		    git_tree_entry_id(e)) == 0) {
+			for (i = 0; i < git_tree_entrycount(sub); i++) {
+				const char *name = git_tree_entry_name(
+				    git_tree_entry_byindex(sub, i));
+
+				snprintf(path, sizeof(path), "%s/%s", dir, name);
+				if (strcmp(name, "action.xml") != 0 &&
+				    plan_find(p, path) == NULL)
+					plan_add(p, path)->removed = 1;
+			}
+			git_tree_free(sub);
+		}
+		git_tree_entry_free(e);
+	}
+	for (k = 0; k < p->n; k++) {
+		const char *name = p->v[k].path + len + 1;
+		const struct yoy_node *c;
+
+		if (strncmp(p->v[k].path, dir, len) != 0 ||
+		    p->v[k].path[len] != '/' || strcmp(name, "action.xml") == 0)
+			continue;
+		for (c = action->first; c; c = c->next) {
+			const char *id = yoy_node_get(c, "id");
+
+			if (c->type == YOY_DEPARTMENT && strlen(name) ==
+			    strlen(id) + 4 && strncmp(name, id, strlen(id)) == 0)
+				break;
+		}
+		if (c == NULL)
+			p->v[k].removed = 1;
+	}
+}
+
+/* The cells of one edition, added to the plan.  Ids are checked first:
+ * nothing from the input names a path outside actions/ and documents/. */
+static int
+plan_doc(struct plan *p, git_tree *tree, const struct yoy_doc *d,
+    const char *from)
+{
+	const struct yoy_node *n, *c;
+	int per_dept = dept_page(d), matrix = 0, rc = 0;
+	char dir[64], path[600];
+
+	for (n = d->body; n; n = yoy_node_walk(d->body, n)) {
+		int num;
+
+		if (n->type == YOY_DEPARTMENT) {
+			const char *id = yoy_node_get(n, "id");
+
+			matrix = 1;
+			if (id == NULL || !yoy_registry_valid_id(id) ||
+			    strlen(id) > 200) {
+				yoy_diag(YOY_FATAL, from, n->xml_line, 0, "invalid "
+				    "department id '%s'", id ? id : "");
+				rc = -1;
+			}
+		} else if (n->type == YOY_ACTION) {
+			const char *v = yoy_node_get(n, "n");
+
+			num = v ? atoi(v) : 0;
+			if (v == NULL || num < 1 || num > 999 ||
+			    strspn(v, "0123456789") != strlen(v)) {
+				yoy_diag(YOY_FATAL, from, n->xml_line, 0, "invalid "
+				    "action number '%s'", v ? v : "");
+				rc = -1;
+			}
+		}
+	}
+	if (rc < 0)
+		return -1;
+	for (n = d->body; n && rc == 0; n = yoy_node_walk(d->body, n)) {
+		struct yoy_doc *cd;
+		struct yoy_node *a;
+
+		if (n->type != YOY_ACTION)
+			continue;
+		snprintf(dir, sizeof(dir), "actions/%02d",
+		    atoi(yoy_node_get(n, "n")));
+		/* the action's own text: a per-department page writes it
+		 * only where the store has none */
+		snprintf(path, sizeof(path), "%s/action.xml", dir);
+		if (!per_dept || !has_path(tree, p, path)) {
+			cd = action_doc(n, &a);
+			for (c = n->first; c; c = c->next)
+				if (c->type != YOY_DEPARTMENT)
+					yoy_node_copy(cd, a, c);
+			rc = put_cell(p, path, cd, from);
+			yoy_doc_free(cd);
+		}
+		if (!per_dept && matrix)
+			drop_absent(tree, p, dir, n);
+		for (c = n->first; c && rc == 0; c = c->next) {
+			if (c->type != YOY_DEPARTMENT)
+				continue;
+			snprintf(path, sizeof(path), "%s/%s.xml", dir,
+			    yoy_node_get(c, "id"));
+			cd = action_doc(n, &a);
+			yoy_node_copy(cd, a, c);
+			rc = put_cell(p, path, cd, from);
+			yoy_doc_free(cd);
+		}
+		/* no walking into the action's blocks */
+		while (n->first)
+			n = n->last;
+	}
+	if (rc == 0) {
+		/* what is not an action: the document's own file */
+		struct yoy_doc *cd = yoy_doc_new();
+		const struct yoy_node *t = yoy_node_child(d->meta, YOY_TITLE);
+		struct yoy_buf slug = YOY_BUF_INIT, text = YOY_BUF_INIT;
+		int any = 0;
+
+		for (c = d->meta->first; c; c = c->next)
+			yoy_node_copy(cd, cd->meta, c);
+		for (c = d->body->first; c; c = c->next)
+			if (c->type != YOY_ACTION || !matrix) {
+				yoy_node_copy(cd, cd->body, c);
+				any = 1;
+			}
+		if (t)
+			yoy_node_text(t, &text);
+		yoy_registry_slug(text.ptr ? text.ptr : "", text.len, &slug);
+		if (slug.len == 0) {
+			const struct yoy_node *src = yoy_node_child(d->meta,
+			    YOY_SOURCE);
+			const char *name = src ? yoy_node_get(src, "name") : NULL;
+
+			if (name)
+				yoy_registry_slug(name, strlen(name), &slug);
+		}
+		if (slug.len == 0)
+			yoy_buf_puts(&slug, "document");
+		if (slug.len > 200)
+			slug.len = 200, slug.ptr[200] = '\0';
+		snprintf(path, sizeof(path), "documents/%s.xml", slug.ptr);
+		if (any)
+			rc = put_cell(p, path, cd, from);
+		yoy_buf_free(&slug);
+		yoy_buf_free(&text);
+		yoy_doc_free(cd);
+	}
+	return rc;
+}
+
+/* ---------------------------------------------------------------- lock */
+
+/* Writers take yoy.lock with flock(2), which the kernel releases when a
+ * writer dies, and write their pid in it while they hold it.  A pid found
+ * there by the next holder is that of a writer that died holding it: the
+ * refs it had locked are its leftovers, and its holder is certainly gone,
+ * so those locks may be broken.  A ref lock found without that is someone
+ * else's (git itself): waited for, never broken. */
+static int
+take_lock(struct yoy_store *s, const char *tag)
+{
+	const char *gitdir = git_repository_path(s->repo);
+	char path[4096], buf[32];
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "%syoy.lock", gitdir);
+	s->lock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+	if (s->lock < 0) {
+		yoy_diag(YOY_FATAL, s->dir, 0, 0, "cannot lock the store: %s%s",
+		    strerror(errno), errno == EACCES || errno == EROFS ?
+		    " (a read-only store?)" : "");
+		return -1;
+	}
+	while (flock(s->lock, LOCK_EX) < 0)
+		if (errno != EINTR) {
+			yoy_diag(YOY_FATAL, s->dir, 0, 0, "cannot lock the store: "
+			    "%s", strerror(errno));
+			return -1;
+		}
+	n = pread(s->lock, buf, sizeof(buf) - 1, 0);
+	if (n > 0) {
+		long pid;
+
+		buf[n] = '\0';
+		pid = strtol(buf, NULL, 10);
+		snprintf(path, sizeof(path), "%srefs/heads/main.lock", gitdir);
+		if (unlink(path) == 0)
+			yoy_diag(YOY_WARNING, s->dir, 0, 0, "broke the lock on "
+			    "main left by process %ld, which is gone", pid);
+		if (tag) {
+			snprintf(path, sizeof(path), "%srefs/tags/%s.lock",
+			    gitdir, tag);
+			unlink(path);
+		}
+	}
+	n = snprintf(buf, sizeof(buf), "%ld\n", (long)getpid());
+	if (ftruncate(s->lock, 0) < 0 || pwrite(s->lock, buf, (size_t)n, 0) != n) {
+		yoy_diag(YOY_FATAL, s->dir, 0, 0, "cannot lock the store: %s",
+		    strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+static void
+drop_lock(struct yoy_store *s)
+{
+	if (s->lock < 0)
+		return;
+	/* a clean release leaves no pid behind */
+	if (ftruncate(s->lock, 0) < 0) {
+		/* then the next writer breaks a lock we no longer hold */
+	}
+	close(s->lock);
+	s->lock = -1;
+}
+
+/* -------------------------------------------------------------- import */
+
+static int
+signature(struct yoy_store *s, git_time_t when, git_signature **out)
+{
+	const char *name = getenv("YOY_AUTHOR_NAME"),
+	    *email = getenv("YOY_AUTHOR_EMAIL");
+	git_signature *def = NULL;
+	int rc;
+
+	if ((!name || !email) && git_signature_default(&def, s->repo) == 0) {
+		name = name ? name : def->name;
+		email = email ? email : def->email;
+	}
+	rc = git_signature_new(out, name ? name : "yoy-store",
+	    email ? email : "yoy-store@localhost", when, 0);
+	git_signature_free(def);
+	if (rc < 0)
+		return git_fail(s->dir, rc, "bad author (YOY_AUTHOR_NAME, "
+		    "YOY_AUTHOR_EMAIL)");
+	return 0;
+}
+
+/* "2015-01-16" -> seconds at midnight UTC, or -1. */
+static git_time_t
+day(const char *iso)
+{
+	int y, m, dd, era, yoe, doy, doe;
+	char end;
+
+	if (iso == NULL || sscanf(iso, "%4d-%2d-%2d%c", &y, &m, &dd, &end) != 3 ||
+	    strlen(iso) != 10 || m < 1 || m > 12 || dd < 1 || dd > 31 ||
+	    y < 1970)
+		return -1;
+	/* days from the civil date (H. Hinnant's days_from_civil) */
+	y -= m <= 2;
+	era = y / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + dd - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return ((git_time_t)era * 146097 + doe - 719468) * 86400;
+}
+
+/* The edition's own date: the first updated date, else published. */
+static const char *
+doc_date(const struct yoy_doc *d)
+{
+	const struct yoy_node *n, *pub = NULL;
+
+	for (n = d->meta->first; n; n = n->next)
+		if (n->type == YOY_DATE && n->first) {
+			const char *k = yoy_node_get(n, "kind");
+
+			if (k && strcmp(k, "updated") == 0)
+				return n->first->text;
+			if (pub == NULL)
+				pub = n;
+		}
+	return pub ? pub->first->text : NULL;
+}
+
+int
+yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
+    const char **names, int ndocs, const struct yoy_import_opts *o)
+{
+	struct plan p = { NULL, 0, 0 };
+	git_tree_update *up = NULL;
+	git_signature *sig = NULL;
+	git_time_t when = -1;
+	struct yoy_buf msg = YOY_BUF_INIT;
+	int i, try, rc = -1, committed = 0;
+	git_oid tip_id, tree_id, commit_id;
+	const char *date = o->date;
+
+	for (i = 0; !date && i < ndocs; i++)
+		date = doc_date(docs[i]);
+	if (date && (when = day(date)) < 0) {
+		yoy_diag(YOY_FATAL, NULL, 0, 0, "invalid date '%s' (use "
+		    "YYYY-MM-DD)", date);
+		return -1;
+	}
+	if (when < 0)
+		when = (git_time_t)time(NULL);
+	if (o->tag) {
+		char ref[300];
+		int valid = 0;
+
+		snprintf(ref, sizeof(ref), "refs/tags/%s", o->tag);
+		if (strlen(o->tag) > 200 || git_reference_name_is_valid(&valid,
+		    ref) < 0 || !valid) {
+			yoy_diag(YOY_FATAL, NULL, 0, 0, "invalid tag name '%s'",
+			    o->tag);
+			return -1;
+		}
+	}
+	{
+		/* durable commits: --fsync, or the store's yoy.fsync */
+		git_config *cfg;
+		int on = o->fsync;
+
+		if (!on && git_repository_config_snapshot(&cfg, s->repo) == 0) {
+			if (git_config_get_bool(&on, cfg, "yoy.fsync") < 0)
+				on = 0;
+			git_config_free(cfg);
+		}
+		git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, on);
+	}
+	if (signature(s, when, &sig) < 0 || take_lock(s, o->tag) < 0)
+		goto out;
+	if (o->message) {
+		yoy_buf_puts(&msg, o->message);
+	} else {
+		yoy_buf_printf(&msg, "%s%s", o->tag ? "Edition " : "Import",
+		    o->tag ? o->tag : "");
+		if (date)
+			yoy_buf_printf(&msg, " of %s", date);
+		yoy_buf_puts(&msg, "\n\nImported by yoy-store from:\n");
+		for (i = 0; i < ndocs; i++)
+			yoy_buf_printf(&msg, "  %s\n", names[i]);
+	}
+
+	for (try = 0; try < TRIES; try++) {
+		git_commit *tip = NULL;
+		git_tree *base = NULL, *tree = NULL;
+		git_reference *ref = NULL;
+		size_t k, nup = 0;
+		int have_tip, r;
+
+		/* the plan, against the tip as it is now */
+		have_tip = git_reference_name_to_id(&tip_id, s->repo, MAIN) == 0;
+		if (have_tip && (git_commit_lookup(&tip, s->repo, &tip_id) < 0 ||
+		    git_commit_tree(&base, tip) < 0)) {
+			git_fail(s->dir, -1, "cannot read the tip of main");
+			git_commit_free(tip);
+			goto out;
+		}
+		plan_free(&p);
+		for (i = 0; i < ndocs; i++)
+			if (plan_doc(&p, base, docs[i], names[i]) < 0) {
+				git_tree_free(base);
+				git_commit_free(tip);
+				goto out;
+			}
+		free(up);
+		up = yoy_malloc((p.n + 1) * sizeof(*up));
+		for (k = 0; k < p.n; k++) {
+			struct cell *c = &p.v[k];
+			git_tree_entry *e = NULL;
+			git_oid blob;
+			int had = base && git_tree_entry_bypath(&e, base,
+			    c->path) == 0;
+
+			if (c->removed) {
+				if (had) {
+					up[nup].action = GIT_TREE_UPDATE_REMOVE;
+					up[nup].filemode = GIT_FILEMODE_BLOB;
+					up[nup++].path = c->path;
+				}
+				git_tree_entry_free(e);
+				continue;
+			}
+			r = git_blob_create_from_buffer(&blob, s->repo,
+			    c->xml.ptr, c->xml.len);
+			if (r < 0) {
+				git_tree_entry_free(e);
+				git_tree_free(base);
+				git_commit_free(tip);
+				git_fail(s->dir, r, "cannot write to the store");
+				goto out;
+			}
+			if (!had || !git_oid_equal(&blob, git_tree_entry_id(e))) {
+				up[nup].action = GIT_TREE_UPDATE_UPSERT;
+				up[nup].id = blob;
+				up[nup].filemode = GIT_FILEMODE_BLOB;
+				up[nup++].path = c->path;
+			}
+			git_tree_entry_free(e);
+		}
+		if (nup == 0 && !have_tip) {
+			git_tree_free(base);
+			if (o->tag) {
+				yoy_diag(YOY_FATAL, s->dir, 0, 0, "nothing to tag: "
+				    "the store holds no edition");
+				goto out;
+			}
+			rc = 1;
+			goto out;
+		}
+		if (nup == 0) {
+			/* nothing new: no commit (an import retried after a
+			 * crash finds its own commit here) */
+			commit_id = tip_id;
+			git_tree_free(base);
+			git_commit_free(tip);
+			rc = 0;
+			break;
+		}
+		/* the first commit has no baseline: the updater starts empty */
+		r = git_tree_create_updated(&tree_id, s->repo, base, nup, up);
+		if (r == 0)
+			r = git_tree_lookup(&tree, s->repo, &tree_id);
+		if (r == 0)
+			r = git_commit_create(&commit_id, s->repo, NULL, sig, sig,
+			    "UTF-8", msg.ptr, tree, have_tip ? 1 : 0,
+			    (const git_commit **)&tip);
+		git_tree_free(tree);
+		git_tree_free(base);
+		git_commit_free(tip);
+		if (r < 0) {
+			git_fail(s->dir, r, "cannot write to the store");
+			goto out;
+		}
+		/* compare and swap: main moves only from the tip we built on */
+		r = have_tip ? git_reference_create_matching(&ref, s->repo, MAIN,
+		    &commit_id, 1, &tip_id, "yoy-store: import") :
+		    git_reference_create(&ref, s->repo, MAIN, &commit_id, 0,
+		    "yoy-store: import");
+		git_reference_free(ref);
+		if (r == 0) {
+			committed = 1;
+			rc = 0;
+			break;
+		}
+		if (r != GIT_EMODIFIED && r != GIT_ELOCKED && r != GIT_EEXISTS) {
+			git_fail(s->dir, r, "cannot move main");
+			goto out;
+		}
+		/* moved or locked by another writer: build again on its tip */
+		{
+			struct timespec ts = { 0, (long)(1 + try) * 2000000L };
+
+			nanosleep(&ts, NULL);
+		}
+	}
+	if (try == TRIES) {
+		yoy_diag(YOY_FATAL, s->dir, 0, 0, "main kept moving or stayed "
+		    "locked through %d tries; nothing imported", TRIES);
+		goto out;
+	}
+	if (o->tag) {
+		git_object *target = NULL;
+		git_oid tag_id;
+		int r = git_object_lookup(&target, s->repo, &commit_id,
+		    GIT_OBJECT_COMMIT);
+
+		if (r == 0) {
+			r = git_tag_create(&tag_id, s->repo, o->tag, target, sig,
+			    msg.ptr, 0);
+			if (r == GIT_EEXISTS) {
+				git_object *old = NULL;
+				char ref[300];
+
+				snprintf(ref, sizeof(ref), "refs/tags/%s", o->tag);
+				r = git_revparse_single(&old, s->repo, ref);
+				if (r == 0) {
+					git_object *peeled = NULL;
+
+					r = git_object_peel(&peeled, old,
+					    GIT_OBJECT_COMMIT);
+					if (r == 0 && !git_oid_equal(
+					    git_object_id(peeled), &commit_id)) {
+						yoy_diag(YOY_FATAL, s->dir, 0, 0,
+						    "tag '%s' names another edition "
+						    "already", o->tag);
+						rc = -1;
+					}
+					git_object_free(peeled);
+				}
+				git_object_free(old);
+			}
+		}
+		git_object_free(target);
+		if (r < 0 && rc == 0)
+			rc = git_fail(s->dir, r, "cannot tag the edition");
+	}
+	if (rc == 0 && !committed)
+		rc = 1;
+out:
+	drop_lock(s);
+	free(up);
+	plan_free(&p);
+	yoy_buf_free(&msg);
+	git_signature_free(sig);
+	return rc;
+}
+
+/* ------------------------------------------------------------ reading */
+
+/* Commit of a revision: a tag, a commit id (or a prefix, or any other
+ * revision git knows), or "@YYYY-MM-DD", the edition in force that day:
+ * the newest commit on main dated that day or before. */
+static int
+resolve(struct yoy_store *s, const char *rev, git_commit **out)
+{
+	git_object *obj = NULL;
+	int r;
+
+	*out = NULL;
+	if (rev[0] == '@') {
+		git_time_t until = day(rev + 1);
+		git_revwalk *w = NULL;
+		git_oid id;
+
+		if (until < 0) {
+			yoy_diag(YOY_FATAL, NULL, 0, 0, "invalid date in '%s' "
+			    "(use @YYYY-MM-DD)", rev);
+			return -1;
+		}
+		until += 86400;         /* the whole day */
+		if (git_revwalk_new(&w, s->repo) < 0 ||
+		    git_revwalk_push_ref(w, MAIN) < 0) {
+			git_revwalk_free(w);
+			yoy_diag(YOY_FATAL, s->dir, 0, 0, "the store holds no "
+			    "edition");
+			return -1;
+		}
+		git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL);
+		while (git_revwalk_next(&id, w) == 0) {
+			git_commit *c;
+
+			if (git_commit_lookup(&c, s->repo, &id) < 0)
+				break;
+			if (git_commit_time(c) < until && (*out == NULL ||
+			    git_commit_time(c) > git_commit_time(*out))) {
+				git_commit_free(*out);
+				*out = c;
+			} else {
+				git_commit_free(c);
+			}
+		}
+		git_revwalk_free(w);
+		if (*out == NULL) {
+			yoy_diag(YOY_FATAL, s->dir, 0, 0, "no edition on or "
+			    "before %s", rev + 1);
+			return -1;
+		}
+		return 0;
+	}
+	r = git_revparse_single(&obj, s->repo, rev);
+	if (r == 0)
+		r = git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT);
+	git_object_free(obj);
+	if (r < 0) {
+		yoy_diag(YOY_FATAL, s->dir, 0, 0, "unknown revision '%s'", rev);
+		return -1;
+	}
+	return 0;
+}
+
+/* A cell's document, read from its blob. */
+static struct yoy_doc *
+read_cell(struct yoy_store *s, const git_tree_entry *e, const char *path)
+{
+	git_blob *b;
+	struct yoy_doc *d;
+	char name[700];
+
+	if (git_blob_lookup(&b, s->repo, git_tree_entry_id(e)) < 0) {
+		git_fail(s->dir, -1, "cannot read the store");
+		return NULL;
+	}
+	snprintf(name, sizeof(name), "%s:%s", s->dir, path);
+	d = yoy_xml_read(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
+	    name);
+	git_blob_free(b);
+	return d;
+}
+
+static git_tree *
+subtree(struct yoy_store *s, git_tree *t, const char *path)
+{
+	git_tree_entry *e;
+	git_tree *sub = NULL;
+
+	if (git_tree_entry_bypath(&e, t, path) != 0)
+		return NULL;
+	if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
+		git_tree_lookup(&sub, s->repo, git_tree_entry_id(e));
+	git_tree_entry_free(e);
+	return sub;
+}
+
+/* The first node of `type` in a cell's body, walking into actions. */
+static const struct yoy_node *
+find(const struct yoy_doc *d, enum yoy_type type)
+{
+	const struct yoy_node *n;
+
+	for (n = d->body; n; n = yoy_node_walk(d->body, n))
+		if (n->type == type)
+			return n;
+	return NULL;
+}
+
+struct yoy_doc *
+yoy_store_doc(struct yoy_store *s, const char *rev, int action,
+    const char *dept)
+{
+	git_commit *c;
+	git_tree *root = NULL, *acts, *docs;
+	struct yoy_doc *out;
+	struct yoy_node *src;
+	size_t i, j;
+	int bad = 0;
+
+	if (resolve(s, rev, &c) < 0)
+		return NULL;
+	if (git_commit_tree(&root, c) < 0) {
+		git_commit_free(c);
+		git_fail(s->dir, -1, "cannot read the store");
+		return NULL;
+	}
+	git_commit_free(c);
+	out = yoy_doc_new();
+	src = yoy_doc_meta(out, YOY_SOURCE);
+	yoy_node_set(out, src, "format", "xml");
+	{
+		char name[300];
+
+		snprintf(name, sizeof(name), "%s@%s", s->dir, rev);
+		yoy_node_set(out, src, "name", name);
+	}
+	if ((acts = subtree(s, root, "actions")) != NULL) {
+		for (i = 0; i < git_tree_entrycount(acts) && !bad; i++) {
+			const git_tree_entry *ae = git_tree_entry_byindex(acts, i);
+			const char *num = git_tree_entry_name(ae);
+			struct yoy_node *a = NULL;
+			git_tree *at;
+			char path[700];
+
+			if (action && atoi(num) != action)
+				continue;
+			snprintf(path, sizeof(path), "actions/%s", num);
+			if ((at = subtree(s, root, path)) == NULL)
+				continue;
+			/* action.xml first, then departments by id */
+			for (j = 0; j < git_tree_entrycount(at) && !bad; j++) {
+				const git_tree_entry *e = git_tree_entry_byindex(at, j);
+				const char *name = git_tree_entry_name(e);
+				int own = strcmp(name, "action.xml") == 0;
+				const struct yoy_node *n, *k;
+				struct yoy_doc *cd;
+
+				if (a == NULL) {
+					const git_tree_entry *o =
+					    git_tree_entry_byname(at, "action.xml");
+
+					a = yoy_node_add(out, out->body, YOY_ACTION);
+					snprintf(path, sizeof(path), "%d", atoi(num));
+					yoy_node_set(out, a, "n", path);
+					snprintf(path, sizeof(path),
+					    "actions/%s/action.xml", num);
+					if (o && !dept) {
+						if ((cd = read_cell(s, o, path)) == NULL) {
+							bad = 1;
+							break;
+						}
+						if ((n = find(cd, YOY_ACTION)) != NULL)
+							for (k = n->first; k; k = k->next)
+								yoy_node_copy(out, a, k);
+						yoy_doc_free(cd);
+					}
+				}
+				if (own || strlen(name) < 5 ||
+				    strcmp(name + strlen(name) - 4, ".xml") != 0)
+					continue;
+				if (dept && (strncmp(name, dept, strlen(dept)) ||
+				    strlen(name) != strlen(dept) + 4))
+					continue;
+				snprintf(path, sizeof(path), "actions/%s/%s", num, name);
+				if ((cd = read_cell(s, e, path)) == NULL) {
+					bad = 1;
+					break;
+				}
+				if ((n = find(cd, YOY_DEPARTMENT)) != NULL)
+					yoy_node_copy(out, a, n);
+				yoy_doc_free(cd);
+			}
+			git_tree_free(at);
+		}
+		git_tree_free(acts);
+	}
+	if (!bad && !action && !dept && (docs = subtree(s, root,
+	    "documents")) != NULL) {
+		for (i = 0; i < git_tree_entrycount(docs) && !bad; i++) {
+			const git_tree_entry *e = git_tree_entry_byindex(docs, i);
+			struct yoy_doc *cd;
+			const struct yoy_node *k;
+			char path[700];
+
+			snprintf(path, sizeof(path), "documents/%s",
+			    git_tree_entry_name(e));
+			if ((cd = read_cell(s, e, path)) == NULL) {
+				bad = 1;
+				break;
+			}
+			for (k = cd->body->first; k; k = k->next)
+				yoy_node_copy(out, out->body, k);
+			yoy_doc_free(cd);
+		}
+		git_tree_free(docs);
+	}
+	git_tree_free(root);
+	if (bad) {
+		yoy_doc_free(out);
+		return NULL;
+	}
+	return out;
+}
+
+static int
+ls_cb(const char *root, const git_tree_entry *e, void *arg)
+{
+	FILE *f = arg;
+
+	if (git_tree_entry_type(e) == GIT_OBJECT_BLOB)
+		fprintf(f, "%s%s\n", root, git_tree_entry_name(e));
+	return 0;
+}
+
+int
+yoy_store_ls(struct yoy_store *s, const char *rev, FILE *f)
+{
+	git_commit *c;
+	git_tree *t;
+	int r;
+
+	if (resolve(s, rev, &c) < 0)
+		return -1;
+	r = git_commit_tree(&t, c);
+	git_commit_free(c);
+	if (r == 0)
+		r = git_tree_walk(t, GIT_TREEWALK_PRE, ls_cb, f);
+	git_tree_free(t);
+	return r < 0 ? git_fail(s->dir, r, "cannot read the store") : 0;
+}
+
+/* What a commit holds of the cells asked for: the ids of their files. */
+static void
+cells_of(struct yoy_store *s, git_commit *c, int action, const char *dept,
+    struct yoy_buf *out)
+{
+	git_tree *root = NULL, *acts;
+	char path[700];
+	size_t i;
+
+	out->len = 0;
+	if (c == NULL || git_commit_tree(&root, c) < 0)
+		return;
+	if ((acts = subtree(s, root, "actions")) != NULL) {
+		for (i = 0; i < git_tree_entrycount(acts); i++) {
+			const char *num = git_tree_entry_name(
+			    git_tree_entry_byindex(acts, i));
+			git_tree_entry *e;
+
+			if (action && atoi(num) != action)
+				continue;
+			if (dept)
+				snprintf(path, sizeof(path), "actions/%s/%s.xml",
+				    num, dept);
+			else
+				snprintf(path, sizeof(path), "actions/%s", num);
+			if (git_tree_entry_bypath(&e, root, path) == 0) {
+				yoy_buf_printf(out, "%s %s\n", path,
+				    git_oid_tostr_s(git_tree_entry_id(e)));
+				git_tree_entry_free(e);
+			}
+		}
+		git_tree_free(acts);
+	}
+	git_tree_free(root);
+}
+
+struct tagmap {
+	git_oid *id;
+	char **name;
+	size_t n, cap;
+	git_repository *repo;
+};
+
+static int
+tag_cb(const char *name, git_oid *id, void *arg)
+{
+	struct tagmap *m = arg;
+	git_object *o = NULL, *c = NULL;
+
+	if (git_object_lookup(&o, m->repo, id, GIT_OBJECT_ANY) == 0 &&
+	    git_object_peel(&c, o, GIT_OBJECT_COMMIT) == 0) {
+		if (m->n == m->cap) {
+			m->cap = m->cap ? 2 * m->cap : 16;
+			m->id = yoy_realloc(m->id, m->cap * sizeof(*m->id));
+			m->name = yoy_realloc(m->name, m->cap * sizeof(*m->name));
+		}
+		git_oid_cpy(&m->id[m->n], git_object_id(c));
+		m->name[m->n++] = yoy_strndup(name + 10, strlen(name + 10));
+	}
+	git_object_free(c);
+	git_object_free(o);
+	return 0;
+}
+
+int
+yoy_store_log(struct yoy_store *s, FILE *f, int action, const char *dept)
+{
+	struct tagmap tags = { NULL, NULL, 0, 0, s->repo };
+	struct yoy_buf a = YOY_BUF_INIT, b = YOY_BUF_INIT;
+	git_revwalk *w = NULL;
+	git_oid id;
+	size_t i;
+	int r;
+
+	if (git_reference_name_to_id(&id, s->repo, MAIN) != 0)
+		return 0;       /* no edition yet: nothing to list */
+	git_tag_foreach(s->repo, tag_cb, &tags);
+	if ((r = git_revwalk_new(&w, s->repo)) < 0 ||
+	    (r = git_revwalk_push(w, &id)) < 0) {
+		git_revwalk_free(w);
+		return git_fail(s->dir, r, "cannot read the store");
+	}
+	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL);
+	while (git_revwalk_next(&id, w) == 0) {
+		git_commit *c, *parent = NULL;
+		char date[16];
+		time_t t;
+		struct tm tm;
+
+		if (git_commit_lookup(&c, s->repo, &id) < 0)
+			break;
+		if (action || dept) {
+			if (git_commit_parentcount(c) > 0)
+				git_commit_parent(&parent, c, 0);
+			cells_of(s, c, action, dept, &a);
+			cells_of(s, parent, action, dept, &b);
+			git_commit_free(parent);
+			if (a.len == b.len && (a.len == 0 ||
+			    memcmp(a.ptr, b.ptr, a.len) == 0)) {
+				git_commit_free(c);
+				continue;
+			}
+		}
+		t = (time_t)git_commit_time(c);
+		gmtime_r(&t, &tm);
+		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
+		fprintf(f, "%.12s %s", git_oid_tostr_s(&id), date);
+		for (i = 0; i < tags.n; i++)
+			if (git_oid_equal(&tags.id[i], &id))
+				fprintf(f, " (%s)", tags.name[i]);
+		fprintf(f, " %s\n", git_commit_summary(c));
+		git_commit_free(c);
+	}
+	git_revwalk_free(w);
+	for (i = 0; i < tags.n; i++)
+		free(tags.name[i]);
+	free(tags.name);
+	free(tags.id);
+	yoy_buf_free(&a);
+	yoy_buf_free(&b);
+	return 0;
+}
+
+/* ------------------------------------------------------------- sharing */
+
+static int
+remote_of(struct yoy_store *s, const char *name, git_remote **out)
+{
+	int r = git_remote_lookup(out, s->repo, name);
+
+	if (r == GIT_ENOTFOUND || r == GIT_EINVALIDSPEC)
+		r = git_remote_create_anonymous(out, s->repo, name);
+	return r < 0 ? git_fail(s->dir, r, "unknown remote") : 0;
+}
+
+static int
+push_status(const char *ref, const char *status, void *arg)
+{
+	int *rejected = arg;
+
+	if (status) {
+		yoy_diag(YOY_FATAL, NULL, 0, 0, "the remote refused '%s': %s", ref,
+		    status);
+		*rejected = 1;
+	}
+	return 0;
+}
+
+int
+yoy_store_push(struct yoy_store *s, const char *name)
+{
+	git_strarray tags = { NULL, 0 }, refspecs;
+	git_push_options o;
+	git_remote *r;
+	int rc, rejected = 0;
+	git_oid id;
+	size_t i;
+
+	git_push_options_init(&o, GIT_PUSH_OPTIONS_VERSION);
+	if (git_reference_name_to_id(&id, s->repo, MAIN) != 0) {
+		yoy_diag(YOY_FATAL, s->dir, 0, 0, "the store holds no edition "
+		    "to push");
+		return -1;
+	}
+	if (remote_of(s, name, &r) < 0)
+		return -1;
+	/* main and every tag, by name: libgit2 1.5 pushes no globs */
+	git_tag_list(&tags, s->repo);
+	refspecs.count = tags.count + 1;
+	refspecs.strings = yoy_malloc(refspecs.count * sizeof(char *));
+	refspecs.strings[0] = yoy_strndup("refs/heads/main:refs/heads/main", 31);
+	for (i = 0; i < tags.count; i++) {
+		struct yoy_buf b = YOY_BUF_INIT;
+
+		yoy_buf_printf(&b, "refs/tags/%s:refs/tags/%s", tags.strings[i],
+		    tags.strings[i]);
+		refspecs.strings[i + 1] = b.ptr;
+	}
+	git_strarray_dispose(&tags);
+	o.callbacks.push_update_reference = push_status;
+	o.callbacks.payload = &rejected;
+	rc = git_remote_push(r, &refspecs, &o);
+	for (i = 0; i < refspecs.count; i++)
+		free(refspecs.strings[i]);
+	free(refspecs.strings);
+	git_remote_free(r);
+	if (rc == GIT_ENONFASTFORWARD || (rc < 0 && git_error_last() &&
+	    strstr(git_error_last()->message, "fast-forward"))) {
+		yoy_diag(YOY_FATAL, name, 0, 0, "the remote has editions this "
+		    "store lacks: pull first");
+		return -1;
+	}
+	if (rc < 0)
+		return git_fail(name, rc, "cannot push");
+	return rejected ? -1 : 0;
+}
+
+int
+yoy_store_pull(struct yoy_store *s, const char *name)
+{
+	char *specs[] = { "+refs/heads/main:refs/yoy/pulled",
+		"refs/tags/*:refs/tags/*" };
+	git_strarray refspecs = { specs, 2 };
+	git_fetch_options o;
+	git_remote *r;
+	git_oid theirs, ours;
+	git_reference *ref = NULL;
+	int rc, have;
+
+	git_fetch_options_init(&o, GIT_FETCH_OPTIONS_VERSION);
+	if (remote_of(s, name, &r) < 0)
+		return -1;
+	o.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
+	rc = git_remote_fetch(r, &refspecs, &o, "yoy-store: pull");
+	git_remote_free(r);
+	if (rc < 0)
+		return git_fail(name, rc, "cannot pull");
+	if (git_reference_name_to_id(&theirs, s->repo, "refs/yoy/pulled") != 0)
+		return 0;       /* the remote holds no edition */
+	if (take_lock(s, NULL) < 0)
+		return -1;
+	have = git_reference_name_to_id(&ours, s->repo, MAIN) == 0;
+	if (have && (git_oid_equal(&ours, &theirs) ||
+	    git_graph_descendant_of(s->repo, &ours, &theirs) == 1)) {
+		rc = 0;         /* nothing new here */
+	} else if (have && git_graph_descendant_of(s->repo, &theirs, &ours) != 1) {
+		yoy_diag(YOY_FATAL, name, 0, 0, "this store and the remote have "
+		    "both gained editions since they last met; nothing pulled");
+		rc = -1;
+	} else {
+		rc = have ? git_reference_create_matching(&ref, s->repo, MAIN,
+		    &theirs, 1, &ours, "yoy-store: pull") :
+		    git_reference_create(&ref, s->repo, MAIN, &theirs, 0,
+		    "yoy-store: pull");
+		git_reference_free(ref);
+		if (rc < 0)
+			rc = git_fail(s->dir, rc, "cannot move main");
+	}
+	drop_lock(s);
+	return rc;
+}
