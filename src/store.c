@@ -631,7 +631,7 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 		yoy_buf_printf(&msg, "%s%s", o->tag ? "Edition " : "Import",
 		    o->tag ? o->tag : "");
 		if (date)
-			yoy_buf_printf(&msg, " of %s", date);
+			yoy_buf_printf(&msg, " (%s)", date);
 		yoy_buf_puts(&msg, "\n\nImported by yoy-store from:\n");
 		for (i = 0; i < ndocs; i++)
 			yoy_buf_printf(&msg, "  %s\n", names[i]);
