@@ -242,3 +242,86 @@ fail:
 		close(fd);
 	return -1;
 }
+
+/* ------------------------------------------------------------------ map */
+
+uint32_t
+yoy_hash(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;       /* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
+}
+
+/* The slot of `key`: NULL in k[] when it is not there. */
+static size_t
+map_slot(const struct yoy_map *m, const char *key)
+{
+	size_t i = yoy_hash(key, strlen(key)) & (m->cap - 1);
+
+	while (m->k[i] && strcmp(m->k[i], key) != 0)
+		i = (i + 1) & (m->cap - 1);
+	return i;
+}
+
+size_t *
+yoy_map_at(struct yoy_map *m, const char *key, size_t len,
+    struct yoy_arena *a)
+{
+	size_t i;
+
+	if (2 * (m->n + 1) > m->cap) {
+		struct yoy_map old = *m;
+
+		m->cap = m->cap ? 2 * m->cap : 64;
+		m->k = yoy_malloc(m->cap * sizeof(*m->k));
+		memset(m->k, 0, m->cap * sizeof(*m->k));
+		m->v = yoy_malloc(m->cap * sizeof(*m->v));
+		m->n = 0;
+		for (i = 0; i < old.cap; i++)
+			if (old.k[i]) {
+				size_t j = map_slot(m, old.k[i]);
+
+				m->k[j] = old.k[i];
+				m->v[j] = old.v[i];
+				m->n++;
+			}
+		free(old.k);
+		free(old.v);
+	}
+	i = map_slot(m, key);
+	if (m->k[i] == NULL) {
+		m->k[i] = yoy_arena_strndup(a, key, len);
+		m->v[i] = (size_t)-1;
+		m->n++;
+	}
+	return &m->v[i];
+}
+
+size_t
+yoy_map_get(const struct yoy_map *m, const char *key)
+{
+	size_t i;
+
+	if (m->cap == 0)
+		return (size_t)-1;
+	i = map_slot(m, key);
+	return m->k[i] ? m->v[i] : (size_t)-1;
+}
+
+const char *
+yoy_map_key(const struct yoy_map *m, const size_t *at)
+{
+	return m->k[at - m->v];
+}
+
+void
+yoy_map_free(struct yoy_map *m)
+{
+	free(m->k);
+	free(m->v);
+	memset(m, 0, sizeof(*m));
+}

@@ -24,92 +24,6 @@ yoy_status_name(enum yoy_status s)
 	return names[s];
 }
 
-/* ------------------------------------------------------------- strings */
-
-/* A map from strings to indices, for keys. */
-struct smap {
-	const char **k;
-	size_t *v;
-	size_t n, cap;
-};
-
-static uint32_t
-hash(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
-/* The slot of `key`: NULL in k[] when it is not there. */
-static size_t
-smap_slot(const struct smap *m, const char *key)
-{
-	size_t i = hash(key, strlen(key)) & (m->cap - 1);
-
-	while (m->k[i] && strcmp(m->k[i], key) != 0)
-		i = (i + 1) & (m->cap - 1);
-	return i;
-}
-
-/* The value slot of `key`, made (with a copy of the key in `a`, and
- * the value (size_t)-1) when it is not there: one lookup either way. */
-static size_t *
-smap_at(struct smap *m, const char *key, size_t len, struct yoy_arena *a)
-{
-	size_t i;
-
-	if (2 * (m->n + 1) > m->cap) {
-		struct smap old = *m;
-
-		m->cap = m->cap ? 2 * m->cap : 64;
-		m->k = calloc(m->cap, sizeof(*m->k));
-		m->v = yoy_malloc(m->cap * sizeof(*m->v));
-		if (m->k == NULL)
-			m->k = yoy_malloc((size_t)-1);  /* reports, exits */
-		m->n = 0;
-		for (i = 0; i < old.cap; i++)
-			if (old.k[i]) {
-				size_t j = smap_slot(m, old.k[i]);
-
-				m->k[j] = old.k[i];
-				m->v[j] = old.v[i];
-				m->n++;
-			}
-		free(old.k);
-		free(old.v);
-	}
-	i = smap_slot(m, key);
-	if (m->k[i] == NULL) {
-		m->k[i] = yoy_arena_strndup(a, key, len);
-		m->v[i] = (size_t)-1;
-		m->n++;
-	}
-	return &m->v[i];
-}
-
-/* The value of `key`, or (size_t)-1. */
-static size_t
-smap_get(const struct smap *m, const char *key)
-{
-	size_t i;
-
-	if (m->cap == 0)
-		return (size_t)-1;
-	i = smap_slot(m, key);
-	return m->k[i] ? m->v[i] : (size_t)-1;
-}
-
-static void
-smap_free(struct smap *m)
-{
-	free(m->k);
-	free(m->v);
-}
-
 /* ------------------------------------------------------------- blocks */
 
 /* A link's target goes after its text, so a changed target is a changed
@@ -248,7 +162,7 @@ struct side {
 	const char **key;       /* shared by the cells of one key */
 	size_t *occ, *prev;
 	size_t n, cap;
-	struct smap last;       /* key -> its latest cell */
+	struct yoy_map last;       /* key -> its latest cell */
 };
 
 static struct yoy_cell *
@@ -269,11 +183,11 @@ new_cell(struct side *s)
 static void
 key_cell(struct yoy_diff *df, struct side *s, struct yoy_buf *k)
 {
-	size_t *at = smap_at(&s->last, k->ptr, k->len, df->arena), i = s->n - 1;
+	size_t *at = yoy_map_at(&s->last, k->ptr, k->len, df->arena), i = s->n - 1;
 
 	s->prev[i] = *at;
 	s->occ[i] = *at == (size_t)-1 ? 0 : s->occ[*at] + 1;
-	s->key[i] = s->last.k[at - s->last.v];
+	s->key[i] = yoy_map_key(&s->last, at);
 	*at = i;
 	k->len = 0;
 }
@@ -604,7 +518,7 @@ tab_reset(struct differ *d, size_t want)
 static unsigned
 intern(struct differ *d, const char *k, size_t len)
 {
-	uint32_t h = hash(k, len);
+	uint32_t h = yoy_hash(k, len);
 	size_t i = h & (d->cap - 1);
 
 	for (; d->tab[i].k; i = (i + 1) & (d->cap - 1))
@@ -757,7 +671,7 @@ merge(struct yoy_cell *into, const struct yoy_cell *from, int sd)
 static size_t
 partner(const struct side *o, const struct side *nw, size_t j)
 {
-	size_t i = smap_get(&o->last, nw->key[j]);
+	size_t i = yoy_map_get(&o->last, nw->key[j]);
 
 	while (i != (size_t)-1 && o->occ[i] > nw->occ[j])
 		i = o->prev[i];
@@ -883,7 +797,7 @@ yoy_diff_new(const struct yoy_doc *old, const struct yoy_doc *new,
 		free(s[i].key);
 		free(s[i].occ);
 		free(s[i].prev);
-		smap_free(&s[i].last);
+		yoy_map_free(&s[i].last);
 	}
 	return df;
 }

@@ -10,6 +10,8 @@
  * advisory lock on yoy.lock (released by the kernel when a writer dies),
  * and main moves by compare-and-swap, retried on the new tip. */
 #include <git2.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -129,7 +131,7 @@ yoy_store_close(struct yoy_store *s)
 
 /* What an import makes of the tree: a path and its bytes, or its going. */
 struct cell {
-	char *path;
+	const char *path;
 	struct yoy_buf xml;
 	int removed;
 	const char *from;       /* the input it came from */
@@ -138,33 +140,37 @@ struct cell {
 struct plan {
 	struct cell *v;
 	size_t n, cap;
+	struct yoy_map at;      /* path -> its cell */
+	struct yoy_arena *paths;
 };
 
 static struct cell *
 plan_find(struct plan *p, const char *path)
 {
-	size_t i;
+	size_t i = yoy_map_get(&p->at, path);
 
-	for (i = p->n; i-- > 0;)
-		if (strcmp(p->v[i].path, path) == 0)
-			return &p->v[i];
-	return NULL;
+	return i == (size_t)-1 ? NULL : &p->v[i];
 }
 
 static struct cell *
 plan_add(struct plan *p, const char *path)
 {
-	struct cell *c = plan_find(p, path);
+	size_t *at;
+	struct cell *c;
 
-	if (c)
-		return c;
+	if (p->paths == NULL)
+		p->paths = yoy_arena_new();
+	at = yoy_map_at(&p->at, path, strlen(path), p->paths);
+	if (*at != (size_t)-1)
+		return &p->v[*at];
 	if (p->n == p->cap) {
 		p->cap = p->cap ? 2 * p->cap : 64;
 		p->v = yoy_realloc(p->v, p->cap * sizeof(*p->v));
 	}
+	*at = p->n;
 	c = &p->v[p->n++];
 	memset(c, 0, sizeof(*c));
-	c->path = yoy_strndup(path, strlen(path));
+	c->path = yoy_map_key(&p->at, at);
 	return c;
 }
 
@@ -173,11 +179,11 @@ plan_free(struct plan *p)
 {
 	size_t i;
 
-	for (i = 0; i < p->n; i++) {
-		free(p->v[i].path);
+	for (i = 0; i < p->n; i++)
 		yoy_buf_free(&p->v[i].xml);
-	}
 	free(p->v);
+	yoy_map_free(&p->at);
+	yoy_arena_free(p->paths);
 	memset(p, 0, sizeof(*p));
 }
 
@@ -516,6 +522,105 @@ drop_lock(struct yoy_store *s)
 	s->lock = -1;
 }
 
+/* ------------------------------------------------------------- objects */
+
+/* An import makes its objects in memory (libgit2's mempack backend, put
+ * first in the object database) and writes the new ones out as one
+ * packfile through the database's indexer, before any ref names them:
+ * two files for an edition of 10,000 cells, not 10,000.  Nothing new:
+ * nothing written.  (git_mempack_dump would do, but it packs only
+ * commits, with every object their trees reach: no tags, and each
+ * edition's pack would repeat the cells it did not change.) */
+static int
+mem_begin(struct yoy_store *s, git_odb **odb, git_odb_backend **mem)
+{
+	int r;
+
+	*odb = NULL, *mem = NULL;
+	if ((r = git_repository_odb(odb, s->repo)) < 0 ||
+	    (r = git_mempack_new(mem)) < 0)
+		return git_fail(s->dir, r, "cannot open the store's objects");
+	if ((r = git_odb_add_backend(*odb, *mem, 1000)) < 0) {
+		(*mem)->free(*mem);
+		*mem = NULL;
+		return git_fail(s->dir, r, "cannot open the store's objects");
+	}
+	return 0;
+}
+
+/* Puts in the pack the trees and blobs under `id` that are new, in
+ * memory: unchanged subtrees are on disk already and are not entered. */
+static int
+pack_tree(git_packbuilder *pb, git_repository *repo, git_odb_backend *mem,
+    const git_oid *id)
+{
+	git_tree *t;
+	size_t i;
+	int r;
+
+	if (!mem->exists(mem, id))
+		return 0;
+	if ((r = git_packbuilder_insert(pb, id, NULL)) < 0 ||
+	    (r = git_tree_lookup(&t, repo, id)) < 0)
+		return r;
+	for (i = 0; i < git_tree_entrycount(t) && r == 0; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(t, i);
+
+		if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
+			r = pack_tree(pb, repo, mem, git_tree_entry_id(e));
+		else if (mem->exists(mem, git_tree_entry_id(e)))
+			r = git_packbuilder_insert(pb, git_tree_entry_id(e), NULL);
+	}
+	git_tree_free(t);
+	return r;
+}
+
+/* Writes the new objects of `commit` (and the tag object `tag`, if not
+ * NULL) as one pack. */
+static int
+mem_flush(struct yoy_store *s, git_odb *odb, git_odb_backend *mem,
+    const git_oid *commit, const git_oid *tag)
+{
+	git_packbuilder *pb = NULL;
+	git_buf pack = { NULL, 0, 0 };
+	git_odb_writepack *wp = NULL;
+	git_indexer_progress stats;
+	git_commit *c = NULL;
+	int r;
+
+	r = git_packbuilder_new(&pb, s->repo);
+	if (r == 0)
+		git_packbuilder_set_threads(pb, 1);
+	if (r == 0 && commit && mem->exists(mem, commit)) {
+		r = git_packbuilder_insert(pb, commit, NULL);
+		if (r == 0)
+			r = git_commit_lookup(&c, s->repo, commit);
+		if (r == 0)
+			r = pack_tree(pb, s->repo, mem, git_commit_tree_id(c));
+		git_commit_free(c);
+	}
+	if (r == 0 && tag)
+		r = git_packbuilder_insert(pb, tag, NULL);
+	if (r == 0)
+		r = git_packbuilder_write_buf(&pack, pb);
+	if (r == 0)
+		r = git_odb_write_pack(&wp, odb, NULL, NULL);
+	if (r == 0)
+		r = wp->append(wp, pack.ptr, pack.size, &stats);
+	if (r == 0)
+		r = wp->commit(wp, &stats);
+	if (wp)
+		wp->free(wp);
+	git_buf_dispose(&pack);
+	git_packbuilder_free(pb);
+	if (r < 0)
+		return git_fail(s->dir, r, "cannot write to the store");
+	/* the objects stay in memory too, found there until the refs that
+	 * name them are written: libgit2 1.5 sees a new pack only when the
+	 * pack directory's mtime, in whole seconds, changes */
+	return 0;
+}
+
 /* -------------------------------------------------------------- import */
 
 static int
@@ -577,11 +682,64 @@ doc_date(const struct yoy_doc *d)
 	return pub ? pub->first->text : NULL;
 }
 
+/* The commit a tag names now, if it exists: 1, 0 when it does not. */
+static int
+tag_target(struct yoy_store *s, const char *name, git_oid *out)
+{
+	git_object *old = NULL, *peeled = NULL;
+	char refname[300];
+	int r;
+
+	snprintf(refname, sizeof(refname), "refs/tags/%s", name);
+	if (git_revparse_single(&old, s->repo, refname) != 0)
+		return 0;
+	r = git_object_peel(&peeled, old, GIT_OBJECT_COMMIT);
+	if (r == 0)
+		git_oid_cpy(out, git_object_id(peeled));
+	git_object_free(peeled);
+	git_object_free(old);
+	return r == 0 ? 1 : git_fail(s->dir, r, "cannot read the tag");
+}
+
+/* The tag object for `commit` (in memory, written with the edition's
+ * pack); its ref comes after main's. */
+static int
+tag_object(struct yoy_store *s, const char *name, const git_oid *commit,
+    const git_signature *sig, const char *msg, git_oid *out)
+{
+	git_object *target = NULL;
+	int r = git_object_lookup(&target, s->repo, commit, GIT_OBJECT_COMMIT);
+
+	if (r == 0)
+		r = git_tag_annotation_create(out, s->repo, name, target, sig, msg);
+	git_object_free(target);
+	return r < 0 ? git_fail(s->dir, r, "cannot tag the edition") : 0;
+}
+
+static int
+tag_ref(struct yoy_store *s, const char *name, const git_oid *tag)
+{
+	git_reference *ref = NULL;
+	char refname[300];
+	int r;
+
+	snprintf(refname, sizeof(refname), "refs/tags/%s", name);
+	r = git_reference_create(&ref, s->repo, refname, tag, 0,
+	    "yoy-store: tag");
+	git_reference_free(ref);
+	if (r == GIT_EEXISTS) {
+		yoy_diag(YOY_FATAL, s->dir, 0, 0, "tag '%s' names another "
+		    "edition already", name);
+		return -1;
+	}
+	return r < 0 ? git_fail(s->dir, r, "cannot tag the edition") : 0;
+}
+
 int
 yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
     const char **names, int ndocs, const struct yoy_import_opts *o)
 {
-	struct plan p = { NULL, 0, 0 };
+	struct plan p = { NULL, 0, 0, YOY_MAP_INIT, NULL };
 	git_tree_update *up = NULL;
 	git_signature *sig = NULL;
 	git_time_t when = -1;
@@ -589,6 +747,10 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 	int i, try, rc = -1, committed = 0;
 	git_oid tip_id, tree_id, commit_id;
 	const char *date = o->date;
+	git_odb *odb = NULL;
+	git_odb_backend *mem = NULL;
+	git_oid tagged, tag_id;
+	int has_tag = 0, make_tag = 0;
 
 	for (i = 0; !date && i < ndocs; i++)
 		date = doc_date(docs[i]);
@@ -623,7 +785,10 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 		}
 		git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, on);
 	}
-	if (signature(s, when, &sig) < 0 || take_lock(s, o->tag) < 0)
+	if (signature(s, when, &sig) < 0 || take_lock(s, o->tag) < 0 ||
+	    mem_begin(s, &odb, &mem) < 0)
+		goto out;
+	if (o->tag && (has_tag = tag_target(s, o->tag, &tagged)) < 0)
 		goto out;
 	if (o->message) {
 		yoy_buf_puts(&msg, o->message);
@@ -645,6 +810,7 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 		int have_tip, r;
 
 		/* the plan, against the tip as it is now */
+		git_mempack_reset(mem);
 		have_tip = git_reference_name_to_id(&tip_id, s->repo, MAIN) == 0;
 		if (have_tip && (git_commit_lookup(&tip, s->repo, &tip_id) < 0 ||
 		    git_commit_tree(&base, tip) < 0)) {
@@ -706,12 +872,32 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 		}
 		if (nup == 0) {
 			/* nothing new: no commit (an import retried after a
-			 * crash finds its own commit here) */
+			 * crash finds its own commit here); a tag for the tip */
 			commit_id = tip_id;
 			git_tree_free(base);
 			git_commit_free(tip);
+			if (has_tag && !git_oid_equal(&tagged, &tip_id)) {
+				yoy_diag(YOY_FATAL, s->dir, 0, 0, "tag '%s' names "
+				    "another edition already", o->tag);
+				goto out;
+			}
+			if (o->tag && !has_tag) {
+				git_mempack_reset(mem);
+				if (tag_object(s, o->tag, &tip_id, sig, msg.ptr,
+				    &tag_id) < 0 || mem_flush(s, odb, mem, NULL,
+				    &tag_id) < 0)
+					goto out;
+				make_tag = 1;
+			}
 			rc = 0;
 			break;
+		}
+		if (has_tag) {
+			yoy_diag(YOY_FATAL, s->dir, 0, 0, "tag '%s' names another "
+			    "edition already", o->tag);
+			git_tree_free(base);
+			git_commit_free(tip);
+			goto out;
 		}
 		/* the first commit has no baseline: the updater starts empty */
 		r = git_tree_create_updated(&tree_id, s->repo, base, nup, up);
@@ -728,6 +914,13 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 			git_fail(s->dir, r, "cannot write to the store");
 			goto out;
 		}
+		if (o->tag && tag_object(s, o->tag, &commit_id, sig, msg.ptr,
+		    &tag_id) < 0)
+			goto out;
+		make_tag = o->tag != NULL;
+		if (mem_flush(s, odb, mem, &commit_id, make_tag ? &tag_id :
+		    NULL) < 0)
+			goto out;
 		/* compare and swap: main moves only from the tip we built on */
 		r = have_tip ? git_reference_create_matching(&ref, s->repo, MAIN,
 		    &commit_id, 1, &tip_id, "yoy-store: import") :
@@ -755,45 +948,14 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 		    "locked through %d tries; nothing imported", TRIES);
 		goto out;
 	}
-	if (o->tag) {
-		git_object *target = NULL;
-		git_oid tag_id;
-		int r = git_object_lookup(&target, s->repo, &commit_id,
-		    GIT_OBJECT_COMMIT);
-
-		if (r == 0) {
-			r = git_tag_create(&tag_id, s->repo, o->tag, target, sig,
-			    msg.ptr, 0);
-			if (r == GIT_EEXISTS) {
-				git_object *old = NULL;
-				char ref[300];
-
-				snprintf(ref, sizeof(ref), "refs/tags/%s", o->tag);
-				r = git_revparse_single(&old, s->repo, ref);
-				if (r == 0) {
-					git_object *peeled = NULL;
-
-					r = git_object_peel(&peeled, old,
-					    GIT_OBJECT_COMMIT);
-					if (r == 0 && !git_oid_equal(
-					    git_object_id(peeled), &commit_id)) {
-						yoy_diag(YOY_FATAL, s->dir, 0, 0,
-						    "tag '%s' names another edition "
-						    "already", o->tag);
-						rc = -1;
-					}
-					git_object_free(peeled);
-				}
-				git_object_free(old);
-			}
-		}
-		git_object_free(target);
-		if (r < 0 && rc == 0)
-			rc = git_fail(s->dir, r, "cannot tag the edition");
-	}
+	if (make_tag && tag_ref(s, o->tag, &tag_id) < 0)
+		rc = -1;
 	if (rc == 0 && !committed)
 		rc = 1;
 out:
+	if (mem)
+		git_mempack_reset(mem);         /* what was not written goes */
+	git_odb_free(odb);
 	drop_lock(s);
 	free(up);
 	plan_free(&p);

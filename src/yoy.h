@@ -15,6 +15,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #define YOY_VERSION "0.1.0"
@@ -50,6 +51,23 @@ void yoy_buf_free(struct yoy_buf *);
 /* Reads a whole file ("-" or NULL: standard input); -1 and a diagnostic
  * on failure. */
 int yoy_buf_read_file(struct yoy_buf *, const char *path);
+
+/* A map from strings to indices; keys are copied into an arena. */
+struct yoy_map {
+	const char **k;
+	size_t *v;
+	size_t n, cap;
+};
+#define YOY_MAP_INIT { NULL, NULL, 0, 0 }
+uint32_t yoy_hash(const char *s, size_t len);         /* FNV-1a */
+/* The value slot of `key` (NUL-terminated at key[len]), made with the
+ * value (size_t)-1 when it is not there: one lookup either way. */
+size_t *yoy_map_at(struct yoy_map *, const char *key, size_t len,
+	struct yoy_arena *);
+size_t yoy_map_get(const struct yoy_map *, const char *key); /* or -1 */
+/* The stored key of a slot yoy_map_at returned. */
+const char *yoy_map_key(const struct yoy_map *, const size_t *at);
+void yoy_map_free(struct yoy_map *);
 
 /* ---------------------------------------------------------- command line */
 
