@@ -56,6 +56,10 @@ lib_init(void)
 
 	if (!done) {
 		git_libgit2_init();
+		/* libgit2 caches no tree over 4 KB: actions/ of a store of
+		 * 500 actions is 17 KB, inflated again for every path */
+		git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
+		    (size_t)1 << 20);
 		done = 1;
 	}
 }
@@ -843,8 +847,15 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 				git_tree_entry_free(e);
 				continue;
 			}
-			r = git_blob_create_from_buffer(&blob, s->repo,
-			    c->xml.ptr, c->xml.len);
+			/* hashed, then written only when new, and straight to
+			 * memory: libgit2's git_odb_write would first look for
+			 * it on disk, rescanning the pack directory each time */
+			r = git_odb_hash(&blob, c->xml.ptr, c->xml.len,
+			    GIT_OBJECT_BLOB);
+			if (r == 0 && (!had || !git_oid_equal(&blob,
+			    git_tree_entry_id(e))))
+				r = mem->write(mem, &blob, c->xml.ptr, c->xml.len,
+				    GIT_OBJECT_BLOB);
 			if (r < 0) {
 				git_tree_entry_free(e);
 				git_tree_free(base);
