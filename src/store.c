@@ -8,7 +8,9 @@
  * each a standalone canonical document, so that git's history, blame and
  * diff work per cell.  An import is one commit on main.  Writers take an
  * advisory lock on yoy.lock (released by the kernel when a writer dies),
- * and main moves by compare-and-swap, retried on the new tip. */
+ * and main moves by compare-and-swap, retried on the new tip.  This file
+ * opens stores and writes editions; storeread.c reads them, storesync.c
+ * pushes and pulls. */
 #include <git2.h>
 #include <git2/sys/mempack.h>
 #include <git2/sys/odb_backend.h>
@@ -22,20 +24,13 @@
 #include <unistd.h>
 
 #include "pattern.h"
-#include "yoy.h"
+#include "store.h"
 
-#define MAIN "refs/heads/main"
 #define TRIES 50
 
-struct yoy_store {
-	git_repository *repo;
-	const char *dir;        /* as given, for messages */
-	int lock;               /* yoy.lock while writing, or -1 */
-};
-
 /* libgit2's error, in our words: what failed, then why. */
-static int
-git_fail(const char *dir, int rc, const char *what)
+int
+yoy_store_fail(const char *dir, int rc, const char *what)
 {
 	const git_error *e = git_error_last();
 	const char *why = e && e->message ? e->message : "unknown error";
@@ -49,8 +44,8 @@ git_fail(const char *dir, int rc, const char *what)
 	return -1;
 }
 
-static void
-lib_init(void)
+void
+yoy_store_lib_init(void)
 {
 	static int done;
 
@@ -77,7 +72,7 @@ yoy_store_init(const char *dir)
 	git_repository *repo;
 	int rc;
 
-	lib_init();
+	yoy_store_lib_init();
 	git_repository_init_options_init(&o, GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 	if (git_repository_open_ext(NULL, dir, GIT_REPOSITORY_OPEN_NO_SEARCH,
 	    NULL) == 0) {
@@ -89,7 +84,7 @@ yoy_store_init(const char *dir)
 	o.description = "yoy store: editions of the Government Digital "
 	    "Strategy's progress reports";
 	if ((rc = git_repository_init_ext(&repo, dir, &o)) < 0)
-		return git_fail(dir, rc, "cannot create the store");
+		return yoy_store_fail(dir, rc, "cannot create the store");
 	git_repository_free(repo);
 	return 0;
 }
@@ -101,7 +96,7 @@ yoy_store_open(const char *dir)
 	git_repository *repo;
 	int rc;
 
-	lib_init();
+	yoy_store_lib_init();
 	rc = git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH,
 	    NULL);
 	if (rc == GIT_ENOTFOUND) {
@@ -110,7 +105,7 @@ yoy_store_open(const char *dir)
 		return NULL;
 	}
 	if (rc < 0) {
-		git_fail(dir, rc, "cannot open the store");
+		yoy_store_fail(dir, rc, "cannot open the store");
 		return NULL;
 	}
 	s = yoy_malloc(sizeof(*s));
@@ -467,8 +462,8 @@ plan_doc(struct plan *p, git_tree *tree, const struct yoy_doc *d,
  * refs it had locked are its leftovers, and its holder is certainly gone,
  * so those locks may be broken.  A ref lock found without that is someone
  * else's (git itself): waited for, never broken. */
-static int
-take_lock(struct yoy_store *s, const char *tag)
+int
+yoy_store_lock(struct yoy_store *s, const char *tag)
 {
 	const char *gitdir = git_repository_path(s->repo);
 	char path[4096], buf[32];
@@ -513,8 +508,8 @@ take_lock(struct yoy_store *s, const char *tag)
 	return 0;
 }
 
-static void
-drop_lock(struct yoy_store *s)
+void
+yoy_store_unlock(struct yoy_store *s)
 {
 	if (s->lock < 0)
 		return;
@@ -543,11 +538,11 @@ mem_begin(struct yoy_store *s, git_odb **odb, git_odb_backend **mem)
 	*odb = NULL, *mem = NULL;
 	if ((r = git_repository_odb(odb, s->repo)) < 0 ||
 	    (r = git_mempack_new(mem)) < 0)
-		return git_fail(s->dir, r, "cannot open the store's objects");
+		return yoy_store_fail(s->dir, r, "cannot open the store's objects");
 	if ((r = git_odb_add_backend(*odb, *mem, 1000)) < 0) {
 		(*mem)->free(*mem);
 		*mem = NULL;
-		return git_fail(s->dir, r, "cannot open the store's objects");
+		return yoy_store_fail(s->dir, r, "cannot open the store's objects");
 	}
 	return 0;
 }
@@ -618,7 +613,7 @@ mem_flush(struct yoy_store *s, git_odb *odb, git_odb_backend *mem,
 	git_buf_dispose(&pack);
 	git_packbuilder_free(pb);
 	if (r < 0)
-		return git_fail(s->dir, r, "cannot write to the store");
+		return yoy_store_fail(s->dir, r, "cannot write to the store");
 	/* the objects stay in memory too, found there until the refs that
 	 * name them are written: libgit2 1.5 sees a new pack only when the
 	 * pack directory's mtime, in whole seconds, changes */
@@ -643,14 +638,14 @@ signature(struct yoy_store *s, git_time_t when, git_signature **out)
 	    email ? email : "yoy-store@localhost", when, 0);
 	git_signature_free(def);
 	if (rc < 0)
-		return git_fail(s->dir, rc, "bad author (YOY_AUTHOR_NAME, "
+		return yoy_store_fail(s->dir, rc, "bad author (YOY_AUTHOR_NAME, "
 		    "YOY_AUTHOR_EMAIL)");
 	return 0;
 }
 
 /* "2015-01-16" -> seconds at midnight UTC, or -1. */
-static git_time_t
-day(const char *iso)
+git_time_t
+yoy_store_day(const char *iso)
 {
 	int y, m, dd, era, yoe, doy, doe;
 	char end;
@@ -702,7 +697,7 @@ tag_target(struct yoy_store *s, const char *name, git_oid *out)
 		git_oid_cpy(out, git_object_id(peeled));
 	git_object_free(peeled);
 	git_object_free(old);
-	return r == 0 ? 1 : git_fail(s->dir, r, "cannot read the tag");
+	return r == 0 ? 1 : yoy_store_fail(s->dir, r, "cannot read the tag");
 }
 
 /* The tag object for `commit` (in memory, written with the edition's
@@ -717,7 +712,7 @@ tag_object(struct yoy_store *s, const char *name, const git_oid *commit,
 	if (r == 0)
 		r = git_tag_annotation_create(out, s->repo, name, target, sig, msg);
 	git_object_free(target);
-	return r < 0 ? git_fail(s->dir, r, "cannot tag the edition") : 0;
+	return r < 0 ? yoy_store_fail(s->dir, r, "cannot tag the edition") : 0;
 }
 
 static int
@@ -736,7 +731,7 @@ tag_ref(struct yoy_store *s, const char *name, const git_oid *tag)
 		    "edition already", name);
 		return -1;
 	}
-	return r < 0 ? git_fail(s->dir, r, "cannot tag the edition") : 0;
+	return r < 0 ? yoy_store_fail(s->dir, r, "cannot tag the edition") : 0;
 }
 
 int
@@ -758,7 +753,7 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 
 	for (i = 0; !date && i < ndocs; i++)
 		date = doc_date(docs[i]);
-	if (date && (when = day(date)) < 0) {
+	if (date && (when = yoy_store_day(date)) < 0) {
 		yoy_diag(YOY_FATAL, NULL, 0, 0, "invalid date '%s' (use "
 		    "YYYY-MM-DD)", date);
 		return -1;
@@ -789,7 +784,7 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 		}
 		git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, on);
 	}
-	if (signature(s, when, &sig) < 0 || take_lock(s, o->tag) < 0 ||
+	if (signature(s, when, &sig) < 0 || yoy_store_lock(s, o->tag) < 0 ||
 	    mem_begin(s, &odb, &mem) < 0)
 		goto out;
 	if (o->tag && (has_tag = tag_target(s, o->tag, &tagged)) < 0)
@@ -818,7 +813,7 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 		have_tip = git_reference_name_to_id(&tip_id, s->repo, MAIN) == 0;
 		if (have_tip && (git_commit_lookup(&tip, s->repo, &tip_id) < 0 ||
 		    git_commit_tree(&base, tip) < 0)) {
-			git_fail(s->dir, -1, "cannot read the tip of main");
+			yoy_store_fail(s->dir, -1, "cannot read the tip of main");
 			git_commit_free(tip);
 			goto out;
 		}
@@ -860,7 +855,7 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 				git_tree_entry_free(e);
 				git_tree_free(base);
 				git_commit_free(tip);
-				git_fail(s->dir, r, "cannot write to the store");
+				yoy_store_fail(s->dir, r, "cannot write to the store");
 				goto out;
 			}
 			if (!had || !git_oid_equal(&blob, git_tree_entry_id(e))) {
@@ -922,7 +917,7 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 		git_tree_free(base);
 		git_commit_free(tip);
 		if (r < 0) {
-			git_fail(s->dir, r, "cannot write to the store");
+			yoy_store_fail(s->dir, r, "cannot write to the store");
 			goto out;
 		}
 		if (o->tag && tag_object(s, o->tag, &commit_id, sig, msg.ptr,
@@ -944,7 +939,7 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 			break;
 		}
 		if (r != GIT_EMODIFIED && r != GIT_ELOCKED && r != GIT_EEXISTS) {
-			git_fail(s->dir, r, "cannot move main");
+			yoy_store_fail(s->dir, r, "cannot move main");
 			goto out;
 		}
 		/* moved or locked by another writer: build again on its tip */
@@ -967,7 +962,7 @@ out:
 	if (mem)
 		git_mempack_reset(mem);         /* what was not written goes */
 	git_odb_free(odb);
-	drop_lock(s);
+	yoy_store_unlock(s);
 	free(up);
 	plan_free(&p);
 	yoy_buf_free(&msg);
@@ -975,495 +970,3 @@ out:
 	return rc;
 }
 
-/* ------------------------------------------------------------ reading */
-
-/* Commit of a revision: a tag, a commit id (or a prefix, or any other
- * revision git knows), or "@YYYY-MM-DD", the edition in force that day:
- * the newest commit on main dated that day or before. */
-static int
-resolve(struct yoy_store *s, const char *rev, git_commit **out)
-{
-	git_object *obj = NULL;
-	int r;
-
-	*out = NULL;
-	if (rev[0] == '@') {
-		git_time_t until = day(rev + 1);
-		git_revwalk *w = NULL;
-		git_oid id;
-
-		if (until < 0) {
-			yoy_diag(YOY_FATAL, NULL, 0, 0, "invalid date in '%s' "
-			    "(use @YYYY-MM-DD)", rev);
-			return -1;
-		}
-		until += 86400;         /* the whole day */
-		if (git_revwalk_new(&w, s->repo) < 0 ||
-		    git_revwalk_push_ref(w, MAIN) < 0) {
-			git_revwalk_free(w);
-			yoy_diag(YOY_FATAL, s->dir, 0, 0, "the store holds no "
-			    "edition");
-			return -1;
-		}
-		git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL);
-		while (git_revwalk_next(&id, w) == 0) {
-			git_commit *c;
-
-			if (git_commit_lookup(&c, s->repo, &id) < 0)
-				break;
-			if (git_commit_time(c) < until && (*out == NULL ||
-			    git_commit_time(c) > git_commit_time(*out))) {
-				git_commit_free(*out);
-				*out = c;
-			} else {
-				git_commit_free(c);
-			}
-		}
-		git_revwalk_free(w);
-		if (*out == NULL) {
-			yoy_diag(YOY_FATAL, s->dir, 0, 0, "no edition on or "
-			    "before %s", rev + 1);
-			return -1;
-		}
-		return 0;
-	}
-	r = git_revparse_single(&obj, s->repo, rev);
-	if (r == 0)
-		r = git_object_peel((git_object **)out, obj, GIT_OBJECT_COMMIT);
-	git_object_free(obj);
-	if (r < 0) {
-		yoy_diag(YOY_FATAL, s->dir, 0, 0, "unknown revision '%s'", rev);
-		return -1;
-	}
-	return 0;
-}
-
-/* A cell's document, read from its blob. */
-static struct yoy_doc *
-read_cell(struct yoy_store *s, const git_tree_entry *e, const char *path)
-{
-	git_blob *b;
-	struct yoy_doc *d;
-	char name[700];
-
-	if (git_blob_lookup(&b, s->repo, git_tree_entry_id(e)) < 0) {
-		git_fail(s->dir, -1, "cannot read the store");
-		return NULL;
-	}
-	snprintf(name, sizeof(name), "%s:%s", s->dir, path);
-	d = yoy_xml_read(git_blob_rawcontent(b), (size_t)git_blob_rawsize(b),
-	    name);
-	git_blob_free(b);
-	return d;
-}
-
-static git_tree *
-subtree(struct yoy_store *s, git_tree *t, const char *path)
-{
-	git_tree_entry *e;
-	git_tree *sub = NULL;
-
-	if (git_tree_entry_bypath(&e, t, path) != 0)
-		return NULL;
-	if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
-		git_tree_lookup(&sub, s->repo, git_tree_entry_id(e));
-	git_tree_entry_free(e);
-	return sub;
-}
-
-/* The first node of `type` in a cell's body, walking into actions. */
-static const struct yoy_node *
-find(const struct yoy_doc *d, enum yoy_type type)
-{
-	const struct yoy_node *n;
-
-	for (n = d->body; n; n = yoy_node_walk(d->body, n))
-		if (n->type == type)
-			return n;
-	return NULL;
-}
-
-struct yoy_doc *
-yoy_store_doc(struct yoy_store *s, const char *rev, int action,
-    const char *dept)
-{
-	git_commit *c;
-	git_tree *root = NULL, *acts, *docs;
-	struct yoy_doc *out;
-	struct yoy_node *src;
-	size_t i, j;
-	int bad = 0;
-
-	if (resolve(s, rev, &c) < 0)
-		return NULL;
-	if (git_commit_tree(&root, c) < 0) {
-		git_commit_free(c);
-		git_fail(s->dir, -1, "cannot read the store");
-		return NULL;
-	}
-	git_commit_free(c);
-	out = yoy_doc_new();
-	src = yoy_doc_meta(out, YOY_SOURCE);
-	yoy_node_set(out, src, "format", "xml");
-	{
-		char name[300];
-
-		snprintf(name, sizeof(name), "%s@%s", s->dir, rev);
-		yoy_node_set(out, src, "name", name);
-	}
-	if ((acts = subtree(s, root, "actions")) != NULL) {
-		for (i = 0; i < git_tree_entrycount(acts) && !bad; i++) {
-			const git_tree_entry *ae = git_tree_entry_byindex(acts, i);
-			const char *num = git_tree_entry_name(ae);
-			struct yoy_node *a = NULL;
-			git_tree *at;
-			char path[700];
-
-			if (action && atoi(num) != action)
-				continue;
-			snprintf(path, sizeof(path), "actions/%s", num);
-			if ((at = subtree(s, root, path)) == NULL)
-				continue;
-			/* action.xml first, then departments by id */
-			for (j = 0; j < git_tree_entrycount(at) && !bad; j++) {
-				const git_tree_entry *e = git_tree_entry_byindex(at, j);
-				const char *name = git_tree_entry_name(e);
-				int own = strcmp(name, "action.xml") == 0;
-				const struct yoy_node *n, *k;
-				struct yoy_doc *cd;
-
-				if (a == NULL) {
-					const git_tree_entry *o =
-					    git_tree_entry_byname(at, "action.xml");
-
-					a = yoy_node_add(out, out->body, YOY_ACTION);
-					snprintf(path, sizeof(path), "%d", atoi(num));
-					yoy_node_set(out, a, "n", path);
-					snprintf(path, sizeof(path),
-					    "actions/%s/action.xml", num);
-					if (o && !dept) {
-						if ((cd = read_cell(s, o, path)) == NULL) {
-							bad = 1;
-							break;
-						}
-						if ((n = find(cd, YOY_ACTION)) != NULL)
-							for (k = n->first; k; k = k->next)
-								yoy_node_copy(out, a, k);
-						yoy_doc_free(cd);
-					}
-				}
-				if (own || strlen(name) < 5 ||
-				    strcmp(name + strlen(name) - 4, ".xml") != 0)
-					continue;
-				if (dept && (strncmp(name, dept, strlen(dept)) ||
-				    strlen(name) != strlen(dept) + 4))
-					continue;
-				snprintf(path, sizeof(path), "actions/%s/%s", num, name);
-				if ((cd = read_cell(s, e, path)) == NULL) {
-					bad = 1;
-					break;
-				}
-				if ((n = find(cd, YOY_DEPARTMENT)) != NULL)
-					yoy_node_copy(out, a, n);
-				yoy_doc_free(cd);
-			}
-			git_tree_free(at);
-		}
-		git_tree_free(acts);
-	}
-	if (!bad && !action && !dept && (docs = subtree(s, root,
-	    "documents")) != NULL) {
-		for (i = 0; i < git_tree_entrycount(docs) && !bad; i++) {
-			const git_tree_entry *e = git_tree_entry_byindex(docs, i);
-			struct yoy_doc *cd;
-			const struct yoy_node *k;
-			char path[700];
-
-			snprintf(path, sizeof(path), "documents/%s",
-			    git_tree_entry_name(e));
-			if ((cd = read_cell(s, e, path)) == NULL) {
-				bad = 1;
-				break;
-			}
-			for (k = cd->body->first; k; k = k->next)
-				yoy_node_copy(out, out->body, k);
-			yoy_doc_free(cd);
-		}
-		git_tree_free(docs);
-	}
-	git_tree_free(root);
-	if (bad) {
-		yoy_doc_free(out);
-		return NULL;
-	}
-	return out;
-}
-
-static int
-ls_cb(const char *root, const git_tree_entry *e, void *arg)
-{
-	FILE *f = arg;
-
-	if (git_tree_entry_type(e) == GIT_OBJECT_BLOB)
-		fprintf(f, "%s%s\n", root, git_tree_entry_name(e));
-	return 0;
-}
-
-int
-yoy_store_ls(struct yoy_store *s, const char *rev, FILE *f)
-{
-	git_commit *c;
-	git_tree *t;
-	int r;
-
-	if (resolve(s, rev, &c) < 0)
-		return -1;
-	r = git_commit_tree(&t, c);
-	git_commit_free(c);
-	if (r == 0)
-		r = git_tree_walk(t, GIT_TREEWALK_PRE, ls_cb, f);
-	git_tree_free(t);
-	return r < 0 ? git_fail(s->dir, r, "cannot read the store") : 0;
-}
-
-/* What a commit holds of the cells asked for: the ids of their files. */
-static void
-cells_of(struct yoy_store *s, git_commit *c, int action, const char *dept,
-    struct yoy_buf *out)
-{
-	git_tree *root = NULL, *acts;
-	char path[700];
-	size_t i;
-
-	out->len = 0;
-	if (c == NULL || git_commit_tree(&root, c) < 0)
-		return;
-	if ((acts = subtree(s, root, "actions")) != NULL) {
-		for (i = 0; i < git_tree_entrycount(acts); i++) {
-			const char *num = git_tree_entry_name(
-			    git_tree_entry_byindex(acts, i));
-			git_tree_entry *e;
-
-			if (action && atoi(num) != action)
-				continue;
-			if (dept)
-				snprintf(path, sizeof(path), "actions/%s/%s.xml",
-				    num, dept);
-			else
-				snprintf(path, sizeof(path), "actions/%s", num);
-			if (git_tree_entry_bypath(&e, root, path) == 0) {
-				yoy_buf_printf(out, "%s %s\n", path,
-				    git_oid_tostr_s(git_tree_entry_id(e)));
-				git_tree_entry_free(e);
-			}
-		}
-		git_tree_free(acts);
-	}
-	git_tree_free(root);
-}
-
-struct tagmap {
-	git_oid *id;
-	char **name;
-	size_t n, cap;
-	git_repository *repo;
-};
-
-static int
-tag_cb(const char *name, git_oid *id, void *arg)
-{
-	struct tagmap *m = arg;
-	git_object *o = NULL, *c = NULL;
-
-	if (git_object_lookup(&o, m->repo, id, GIT_OBJECT_ANY) == 0 &&
-	    git_object_peel(&c, o, GIT_OBJECT_COMMIT) == 0) {
-		if (m->n == m->cap) {
-			m->cap = m->cap ? 2 * m->cap : 16;
-			m->id = yoy_realloc(m->id, m->cap * sizeof(*m->id));
-			m->name = yoy_realloc(m->name, m->cap * sizeof(*m->name));
-		}
-		git_oid_cpy(&m->id[m->n], git_object_id(c));
-		m->name[m->n++] = yoy_strndup(name + 10, strlen(name + 10));
-	}
-	git_object_free(c);
-	git_object_free(o);
-	return 0;
-}
-
-int
-yoy_store_log(struct yoy_store *s, FILE *f, int action, const char *dept)
-{
-	struct tagmap tags = { NULL, NULL, 0, 0, s->repo };
-	struct yoy_buf a = YOY_BUF_INIT, b = YOY_BUF_INIT;
-	git_revwalk *w = NULL;
-	git_oid id;
-	size_t i;
-	int r;
-
-	if (git_reference_name_to_id(&id, s->repo, MAIN) != 0)
-		return 0;       /* no edition yet: nothing to list */
-	git_tag_foreach(s->repo, tag_cb, &tags);
-	if ((r = git_revwalk_new(&w, s->repo)) < 0 ||
-	    (r = git_revwalk_push(w, &id)) < 0) {
-		git_revwalk_free(w);
-		return git_fail(s->dir, r, "cannot read the store");
-	}
-	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL);
-	while (git_revwalk_next(&id, w) == 0) {
-		git_commit *c, *parent = NULL;
-		char date[16];
-		time_t t;
-		struct tm tm;
-
-		if (git_commit_lookup(&c, s->repo, &id) < 0)
-			break;
-		if (action || dept) {
-			if (git_commit_parentcount(c) > 0)
-				git_commit_parent(&parent, c, 0);
-			cells_of(s, c, action, dept, &a);
-			cells_of(s, parent, action, dept, &b);
-			git_commit_free(parent);
-			if (a.len == b.len && (a.len == 0 ||
-			    memcmp(a.ptr, b.ptr, a.len) == 0)) {
-				git_commit_free(c);
-				continue;
-			}
-		}
-		t = (time_t)git_commit_time(c);
-		gmtime_r(&t, &tm);
-		strftime(date, sizeof(date), "%Y-%m-%d", &tm);
-		fprintf(f, "%.12s %s", git_oid_tostr_s(&id), date);
-		for (i = 0; i < tags.n; i++)
-			if (git_oid_equal(&tags.id[i], &id))
-				fprintf(f, " (%s)", tags.name[i]);
-		fprintf(f, " %s\n", git_commit_summary(c));
-		git_commit_free(c);
-	}
-	git_revwalk_free(w);
-	for (i = 0; i < tags.n; i++)
-		free(tags.name[i]);
-	free(tags.name);
-	free(tags.id);
-	yoy_buf_free(&a);
-	yoy_buf_free(&b);
-	return 0;
-}
-
-/* ------------------------------------------------------------- sharing */
-
-static int
-remote_of(struct yoy_store *s, const char *name, git_remote **out)
-{
-	int r = git_remote_lookup(out, s->repo, name);
-
-	if (r == GIT_ENOTFOUND || r == GIT_EINVALIDSPEC)
-		r = git_remote_create_anonymous(out, s->repo, name);
-	return r < 0 ? git_fail(s->dir, r, "unknown remote") : 0;
-}
-
-static int
-push_status(const char *ref, const char *status, void *arg)
-{
-	int *rejected = arg;
-
-	if (status) {
-		yoy_diag(YOY_FATAL, NULL, 0, 0, "the remote refused '%s': %s", ref,
-		    status);
-		*rejected = 1;
-	}
-	return 0;
-}
-
-int
-yoy_store_push(struct yoy_store *s, const char *name)
-{
-	git_strarray tags = { NULL, 0 }, refspecs;
-	git_push_options o;
-	git_remote *r;
-	int rc, rejected = 0;
-	git_oid id;
-	size_t i;
-
-	git_push_options_init(&o, GIT_PUSH_OPTIONS_VERSION);
-	if (git_reference_name_to_id(&id, s->repo, MAIN) != 0) {
-		yoy_diag(YOY_FATAL, s->dir, 0, 0, "the store holds no edition "
-		    "to push");
-		return -1;
-	}
-	if (remote_of(s, name, &r) < 0)
-		return -1;
-	/* main and every tag, by name: libgit2 1.5 pushes no globs */
-	git_tag_list(&tags, s->repo);
-	refspecs.count = tags.count + 1;
-	refspecs.strings = yoy_malloc(refspecs.count * sizeof(char *));
-	refspecs.strings[0] = yoy_strndup("refs/heads/main:refs/heads/main", 31);
-	for (i = 0; i < tags.count; i++) {
-		struct yoy_buf b = YOY_BUF_INIT;
-
-		yoy_buf_printf(&b, "refs/tags/%s:refs/tags/%s", tags.strings[i],
-		    tags.strings[i]);
-		refspecs.strings[i + 1] = b.ptr;
-	}
-	git_strarray_dispose(&tags);
-	o.callbacks.push_update_reference = push_status;
-	o.callbacks.payload = &rejected;
-	rc = git_remote_push(r, &refspecs, &o);
-	for (i = 0; i < refspecs.count; i++)
-		free(refspecs.strings[i]);
-	free(refspecs.strings);
-	git_remote_free(r);
-	if (rc == GIT_ENONFASTFORWARD || (rc < 0 && git_error_last() &&
-	    strstr(git_error_last()->message, "fast-forward"))) {
-		yoy_diag(YOY_FATAL, name, 0, 0, "the remote has editions this "
-		    "store lacks: pull first");
-		return -1;
-	}
-	if (rc < 0)
-		return git_fail(name, rc, "cannot push");
-	return rejected ? -1 : 0;
-}
-
-int
-yoy_store_pull(struct yoy_store *s, const char *name)
-{
-	char *specs[] = { "+refs/heads/main:refs/yoy/pulled",
-		"refs/tags/*:refs/tags/*" };
-	git_strarray refspecs = { specs, 2 };
-	git_fetch_options o;
-	git_remote *r;
-	git_oid theirs, ours;
-	git_reference *ref = NULL;
-	int rc, have;
-
-	git_fetch_options_init(&o, GIT_FETCH_OPTIONS_VERSION);
-	if (remote_of(s, name, &r) < 0)
-		return -1;
-	o.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
-	rc = git_remote_fetch(r, &refspecs, &o, "yoy-store: pull");
-	git_remote_free(r);
-	if (rc < 0)
-		return git_fail(name, rc, "cannot pull");
-	if (git_reference_name_to_id(&theirs, s->repo, "refs/yoy/pulled") != 0)
-		return 0;       /* the remote holds no edition */
-	if (take_lock(s, NULL) < 0)
-		return -1;
-	have = git_reference_name_to_id(&ours, s->repo, MAIN) == 0;
-	if (have && (git_oid_equal(&ours, &theirs) ||
-	    git_graph_descendant_of(s->repo, &ours, &theirs) == 1)) {
-		rc = 0;         /* nothing new here */
-	} else if (have && git_graph_descendant_of(s->repo, &theirs, &ours) != 1) {
-		yoy_diag(YOY_FATAL, name, 0, 0, "this store and the remote have "
-		    "both gained editions since they last met; nothing pulled");
-		rc = -1;
-	} else {
-		rc = have ? git_reference_create_matching(&ref, s->repo, MAIN,
-		    &theirs, 1, &ours, "yoy-store: pull") :
-		    git_reference_create(&ref, s->repo, MAIN, &theirs, 0,
-		    "yoy-store: pull");
-		git_reference_free(ref);
-		if (rc < 0)
-			rc = git_fail(s->dir, rc, "cannot move main");
-	}
-	drop_lock(s);
-	return rc;
-}
