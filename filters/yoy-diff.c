@@ -182,13 +182,8 @@ main(int argc, char **argv)
 	}
 	if (yoy_registry_load(registry) < 0)
 		return 2;
-	if (dept) {
-		const struct yoy_dept *d = yoy_registry_find(dept, strlen(dept));
-
-		if (d == NULL && yoy_cli_department(dept) < 0)
-			goto done;
-		o.department = d ? d->id : dept;
-	}
+	if (dept && (o.department = yoy_cli_department_id(dept)) == NULL)
+		goto done;
 	if (store && (st = yoy_store_open(store)) == NULL)
 		goto done;
 	for (i = 0; i < want; i++) {

@@ -133,16 +133,8 @@ main(int argc, char **argv)
 	cmd = argv[optind++];
 	if (yoy_registry_load(registry) < 0)
 		return 2;
-	if (dept) {
-		const struct yoy_dept *d = yoy_registry_find(dept, strlen(dept));
-
-		if (d == NULL && !yoy_registry_valid_id(dept)) {
-			yoy_diag(YOY_FATAL, NULL, 0, 0, "unknown department '%s' "
-			    "(not in the registry, not a slug)", dept);
-			goto done;
-		}
-		dept = d ? d->id : dept;
-	}
+	if (dept && (dept = yoy_cli_department_id(dept)) == NULL)
+		goto done;
 	if (strcmp(cmd, "init") == 0) {
 		if (argc - optind != 1)
 			return bad_usage("init wants one directory");

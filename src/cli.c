@@ -5,6 +5,16 @@
 
 #include "yoy.h"
 
+const char *
+yoy_cli_department_id(const char *arg)
+{
+	const struct yoy_dept *d = yoy_registry_find(arg, strlen(arg));
+
+	if (d)
+		return d->id;
+	return yoy_cli_department(arg) < 0 ? NULL : arg;
+}
+
 int
 yoy_cli_department(const char *id)
 {

@@ -73,6 +73,10 @@ void yoy_map_free(struct yoy_map *);
 
 /* Checks of option arguments the programs share; -1 after a diagnostic. */
 int yoy_cli_department(const char *id);     /* -d: known, or a slug */
+/* -d as an id: the registry's slug for any spelling, or the argument
+ * when it is a slug the registry does not know (with a warning); NULL
+ * after a diagnostic. */
+const char *yoy_cli_department_id(const char *arg);
 int yoy_cli_seconds(const char *opt, const char *arg, double *out);
 /* Reads the `n` files of `paths` (standard input when n is 0) into
  * `*count` buffers, their total size in `*bytes`; failures are reported
