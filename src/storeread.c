@@ -197,6 +197,9 @@ yoy_store_doc(struct yoy_store *s, const char *rev, int action,
 				yoy_doc_free(cd);
 			}
 			git_tree_free(at);
+			/* asked for one department: no action without it */
+			if (dept && a && a->first == NULL)
+				yoy_node_unlink(a);
 		}
 		git_tree_free(acts);
 	}
