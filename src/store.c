@@ -380,7 +380,9 @@ plan_doc(struct plan *p, git_tree *tree, const struct yoy_doc *d,
 	}
 	if (rc < 0)
 		return -1;
-	for (n = d->body; n && rc == 0; n = yoy_node_walk(d->body, n)) {
+	/* a document without a matrix is one file, actions and all */
+	for (n = matrix ? d->body : NULL; n && rc == 0;
+	    n = yoy_node_walk(d->body, n)) {
 		struct yoy_doc *cd;
 		struct yoy_node *a;
 
