@@ -17,8 +17,8 @@ ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
 LDFLAGS  += -fsanitize=$(SANITIZE)
 endif
 
-PROGS    = yoy-txt yoy-md yoy-html yoy-diff yoy-store
-LIBSRC   = buf cli diag diff diffout doc html md myers pattern registry shape store \
+PROGS    = yoy-txt yoy-md yoy-html yoy-diff yoy-store yoy-check
+LIBSRC   = buf check cli diag diff diffout doc html md myers pattern registry shape store \
            storeread storesync text txt watchdog xml xmlread
 OBJ      = $(LIBSRC:%=obj/%.o) obj/data.o
 TESTS    = unit txtlines validate mdstatements htmlwords

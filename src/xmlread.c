@@ -314,6 +314,13 @@ yoy_xml_read(const char *buf, size_t len, const char *file)
 int
 yoy_xml_validate(const char *buf, size_t len, const char *file)
 {
+	return yoy_xml_validate_each(buf, len, file, NULL, NULL) == 0 ? 0 : -1;
+}
+
+int
+yoy_xml_validate_each(const char *buf, size_t len, const char *file,
+    void (*each)(void *, unsigned line, const char *msg), void *arg)
+{
 	struct ctx c = { yoy_diag_name(file), 0, 0, 0, { { 0, 0, "" } } };
 	xmlRelaxNGParserCtxtPtr pc;
 	xmlRelaxNGPtr schema;
@@ -345,11 +352,20 @@ yoy_xml_validate(const char *buf, size_t len, const char *file)
 		c.hold = 1;
 		if (xmlRelaxNGValidateDoc(vc, doc) == 0 && c.faults == 0)
 			rc = 0;
-		else if (c.nheld == 0 && c.faults == 0)
-			yoy_diag(YOY_FATAL, c.file, 0, 0, "invalid");
+		else if (c.faults == 0 && each)
+			rc = 1;         /* invalid, each violation said */
+		if (rc != 0 && c.nheld == 0 && c.faults == 0) {
+			if (each)
+				each(arg, 0, "invalid");
+			else
+				yoy_diag(YOY_FATAL, c.file, 0, 0, "invalid");
+		}
 		for (i = 0; rc != 0 && i < c.nheld; i++)
-			yoy_diag(YOY_FATAL, c.file, c.held[i].line,
-			    c.held[i].col, "invalid: %s", c.held[i].msg);
+			if (each)
+				each(arg, c.held[i].line, c.held[i].msg);
+			else
+				yoy_diag(YOY_FATAL, c.file, c.held[i].line,
+				    c.held[i].col, "invalid: %s", c.held[i].msg);
 		xmlRelaxNGFreeValidCtxt(vc);
 	}
 	xmlFreeDoc(doc);

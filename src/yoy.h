@@ -301,6 +301,10 @@ int yoy_xml_output(const struct yoy_doc *, const char *path,
 struct yoy_doc *yoy_xml_read(const char *buf, size_t len, const char *file);
 /* Validates canonical XML against the schema; 0 valid, -1 not. */
 int yoy_xml_validate(const char *buf, size_t len, const char *file);
+/* The same, each violation handed to `each` (line 0: unknown) instead of
+ * said as trouble: 0 valid, 1 invalid, -1 trouble (malformed; said). */
+int yoy_xml_validate_each(const char *buf, size_t len, const char *file,
+	void (*each)(void *, unsigned line, const char *msg), void *arg);
 const char *yoy_libxml2_version(void);
 
 /* ------------------------------------------------------------------- txt */
@@ -454,5 +458,54 @@ int yoy_store_log(struct yoy_store *, FILE *, int action, const char *dept);
 int yoy_store_push(struct yoy_store *, const char *remote);
 int yoy_store_pull(struct yoy_store *, const char *remote);
 const char *yoy_libgit2_version(void);
+
+/* ----------------------------------------------------------------- check */
+
+enum yoy_rule {
+	YOY_RULE_SCHEMA, YOY_RULE_PLACEHOLDER, YOY_RULE_EDITORIAL,
+	YOY_RULE_EMPTY, YOY_RULE_DUPLICATE, YOY_RULE_UNKNOWN,
+	YOY_RULE_MISSING_ENTRY, YOY_RULE_MISSING_DEPT, YOY_RULE_STALE,
+	YOY_RULE_INCONSISTENT, YOY_RULE_LINK,
+	YOY_RULE_N
+};
+const char *yoy_rule_name(enum yoy_rule);
+int yoy_rule_from_name(const char *name, size_t len);  /* -1 if unknown */
+
+struct yoy_check_opts {
+	unsigned rules;                 /* bit (1 << rule): the rule runs */
+	const struct yoy_doc *previous; /* --previous: missing-department */
+	const char *previous_name;
+	const struct yoy_doc *against;  /* --against: inconsistent */
+	const char *against_name;
+	const char **expect;            /* --expect: ids every action has */
+	size_t nexpect;
+	int verbose;                    /* -v: inconsistent's word diff */
+};
+
+struct yoy_finding {
+	const char *file;
+	int fileno;                     /* the order of the files given */
+	unsigned line, srcline;         /* in the file; in its source */
+	enum yoy_level level;
+	enum yoy_rule rule;
+	char *msg, *detail;             /* detail: -v's diff, or NULL */
+	size_t seq;
+};
+struct yoy_findings {
+	struct yoy_finding *v;
+	size_t n, cap;
+};
+
+/* The placeholder patterns: the built-in table, then a file's (one PCRE2
+ * pattern a line); -1 after a diagnostic. */
+int yoy_check_patterns(const char *path);
+void yoy_check_free(void);
+/* Runs the rules over document `d`, read from buf (for the schema). */
+void yoy_check_doc(struct yoy_findings *, const char *file, int fileno,
+	const char *buf, size_t len, const struct yoy_doc *d,
+	const struct yoy_check_opts *);
+/* By file, then line. */
+void yoy_check_sort(struct yoy_findings *);
+void yoy_findings_free(struct yoy_findings *);
 
 #endif
