@@ -18,7 +18,7 @@ LDFLAGS  += -fsanitize=$(SANITIZE)
 endif
 
 PROGS    = yoy-txt yoy-md yoy-html yoy-diff yoy-store yoy-check
-LIBSRC   = buf check cli diag diff diffout doc html md myers pattern registry shape store \
+LIBSRC   = buf check checkout cli diag diff diffout doc html md myers pattern registry shape store \
            storeread storesync text txt watchdog xml xmlread
 OBJ      = $(LIBSRC:%=obj/%.o) obj/data.o
 TESTS    = unit txtlines validate mdstatements htmlwords
@@ -57,7 +57,7 @@ deps-present:
 	  exit 2; }
 
 deps:
-	@pkg-config --exists $(PKGS) && command -v mandoc git xmllint >/dev/null || \
+	@pkg-config --exists $(PKGS) && command -v mandoc git xmllint jq >/dev/null || \
 	  scripts/install-deps
 
 check: deps all $(TESTS:%=bin/test-%)

@@ -8,7 +8,8 @@
 static const char usage[] =
 "usage: yoy-check [-v] [-W warning|error] [--rules LIST] [--no-rules LIST]\n"
 "                 [--previous FILE] [--against FILE] [--expect FILE]\n"
-"                 [--patterns FILE] [--departments FILE] [FILE ...]\n"
+"                 [--patterns FILE] [--departments FILE]\n"
+"                 [--format text|junit|sarif] [FILE ...]\n"
 "\n"
 "Check editions in yoy's canonical XML against the publication rules and\n"
 "say each finding as 'yoy-check: FILE:LINE: level: message [rule]', by\n"
@@ -25,6 +26,8 @@ static const char usage[] =
 "      --expect FILE       departments every action must have, one a line\n"
 "      --patterns FILE     more placeholder patterns (PCRE2), one a line\n"
 "      --departments FILE  add or override registry entries\n"
+"  -f, --format FORMAT     text (default), junit (JUnit XML) or sarif\n"
+"                          (SARIF 2.1.0)\n"
 "  -v, --verbose           show the word diff of inconsistent cells\n"
 "  -h, --help              show this help\n"
 "  -V, --version           show the version and the libraries'\n"
@@ -105,6 +108,7 @@ main(int argc, char **argv)
 		{ "patterns", required_argument, NULL, 'P' },
 		{ "departments", required_argument, NULL, 'D' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "format", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -116,13 +120,13 @@ main(int argc, char **argv)
 	const char *previous = NULL, *against_path = NULL, *expect = NULL,
 	    *patterns = NULL, *registry = NULL;
 	enum yoy_level fail = YOY_ERROR;
+	enum yoy_check_format format = YOY_CHECK_TEXT;
 	unsigned only = 0, not = 0;
 	int c, i, n, status = 0;
-	size_t k;
 
 	memset(&o, 0, sizeof(o));
 	yoy_diag_init("yoy-check");
-	while ((c = getopt_long(argc, argv, "W:vhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "W:vf:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'W':
 			if (yoy_diag_set_threshold(optarg) < 0)
@@ -155,6 +159,19 @@ main(int argc, char **argv)
 			break;
 		case 'v':
 			o.verbose = 1;
+			break;
+		case 'f':
+			if (strcmp(optarg, "text") == 0)
+				format = YOY_CHECK_TEXT;
+			else if (strcmp(optarg, "junit") == 0)
+				format = YOY_CHECK_JUNIT;
+			else if (strcmp(optarg, "sarif") == 0)
+				format = YOY_CHECK_SARIF;
+			else {
+				yoy_diag(YOY_FATAL, NULL, 0, 0, "unknown format "
+				    "'%s' (use text, junit or sarif)", optarg);
+				return 2;
+			}
 			break;
 		case 'h':
 			fputs(usage, stdout);
@@ -194,26 +211,8 @@ main(int argc, char **argv)
 		yoy_buf_free(&b);
 	}
 	yoy_check_sort(&f);
-	for (k = 0; k < f.n; k++) {
-		const struct yoy_finding *x = &f.v[k];
-
-		printf("yoy-check: %s", x->file);
-		if (x->line)
-			printf(":%u", x->line);
-		printf(": %s: %s", x->level == YOY_WARNING ? "warning" :
-		    "error", x->msg);
-		if (x->srcline)
-			printf(" (source line %u)", x->srcline);
-		printf(" [%s]\n", yoy_rule_name(x->rule));
-		if (x->detail)
-			printf("   %s\n", x->detail);
-		if (x->level >= fail)
-			status = 1;
-	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		yoy_diag(YOY_FATAL, "<stdout>", 0, 0, "write error");
-		status = 2;
-	}
+	if (yoy_diag_status() != 2)
+		status = yoy_check_write(&f, stdout, format, o.rules, fail);
 done:
 	yoy_findings_free(&f);
 	yoy_doc_free(prev);

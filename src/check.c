@@ -31,6 +31,12 @@ yoy_rule_name(enum yoy_rule r)
 	return rules[r].id;
 }
 
+enum yoy_level
+yoy_rule_level(enum yoy_rule r)
+{
+	return rules[r].level;
+}
+
 int
 yoy_rule_from_name(const char *name, size_t len)
 {
@@ -224,7 +230,8 @@ has_inline(const struct yoy_node *n)
 	return 0;
 }
 
-/* placeholder: every pattern over each block's own text */
+/* placeholder: every pattern over each block's own text, each pattern's
+ * first match said */
 static void
 placeholders(struct ctx *c, const struct yoy_node *blk)
 {
@@ -248,7 +255,6 @@ placeholders(struct ctx *c, const struct yoy_node *blk)
 		finding(c, YOY_RULE_PLACEHOLDER, blk, "placeholder '%.*s'%s%s%s",
 		    (int)(ov[1] - ov[0]), t->ptr + ov[0], w.len ? " (" : "",
 		    w.ptr ? w.ptr : "", w.len ? ")" : "");
-		break;          /* one a block */
 	}
 	yoy_buf_free(&w);
 }
@@ -320,7 +326,8 @@ action_rules(struct ctx *c, const struct yoy_doc *d, const struct yoy_node *a)
 			finding(c, YOY_RULE_UNKNOWN, x, "department '%s' is not in "
 			    "the registry", id);
 	}
-	/* an entry most departments of the action have, one lacks */
+	/* an entry at least half the departments of the action have (two
+	 * at least), one lacks */
 	for (x = a->first; x && ndept >= 2; x = x->next) {
 		if (x->type != YOY_DEPARTMENT)
 			continue;
@@ -354,7 +361,7 @@ action_rules(struct ctx *c, const struct yoy_doc *d, const struct yoy_node *a)
 						break;
 				have += f != NULL;
 			}
-			if (2 * have > ndept)
+			if (have >= 2 && 2 * have >= ndept)
 				for (z = a->first; z; z = z->next) {
 					if (z->type != YOY_DEPARTMENT)
 						continue;

@@ -469,6 +469,7 @@ enum yoy_rule {
 	YOY_RULE_N
 };
 const char *yoy_rule_name(enum yoy_rule);
+enum yoy_level yoy_rule_level(enum yoy_rule);
 int yoy_rule_from_name(const char *name, size_t len);  /* -1 if unknown */
 
 struct yoy_check_opts {
@@ -506,6 +507,11 @@ void yoy_check_doc(struct yoy_findings *, const char *file, int fileno,
 	const struct yoy_check_opts *);
 /* By file, then line. */
 void yoy_check_sort(struct yoy_findings *);
+enum yoy_check_format { YOY_CHECK_TEXT, YOY_CHECK_JUNIT, YOY_CHECK_SARIF };
+/* Writes the findings; returns the exit status they make: 1 when one is
+ * at `fail` or above, else 0; 2 after a write error (said). */
+int yoy_check_write(const struct yoy_findings *, FILE *,
+	enum yoy_check_format, unsigned rules, enum yoy_level fail);
 void yoy_findings_free(struct yoy_findings *);
 
 #endif
