@@ -299,98 +299,107 @@ find_action(const struct yoy_doc *d, const char *n)
 	return NULL;
 }
 
-/* per action: duplicates, unknown departments, missing entries, and
- * what the previous edition or the expected list had */
+/* "progress\x1f2013": an entry's kind and year, as a key */
 static void
-action_rules(struct ctx *c, const struct yoy_doc *d, const struct yoy_node *a)
+entry_key(const struct yoy_node *e, struct yoy_buf *k)
 {
-	const struct yoy_node *x, *e, *y;
+	k->len = 0;
+	yoy_buf_puts(k, yoy_node_get(e, "kind") ? yoy_node_get(e, "kind") : "");
+	yoy_buf_putc(k, '\x1f');
+	yoy_buf_puts(k, yoy_node_get(e, "year") ? yoy_node_get(e, "year") : "");
+}
+
+/* per action: duplicates, unknown departments, missing entries, and
+ * what the expected list has; maps, not rescans: an action of 40,000
+ * departments stays linear */
+static void
+action_rules(struct ctx *c, const struct yoy_node *a)
+{
+	const struct yoy_node *x, *e;
 	const char *n = yoy_node_get(a, "n") ? yoy_node_get(a, "n") : "?";
-	size_t ndept = 0, i;
+	struct yoy_arena *ar = yoy_arena_new();
+	struct yoy_map ids = YOY_MAP_INIT, keys = YOY_MAP_INIT;
+	struct yoy_buf k = YOY_BUF_INIT;
+	/* per key: how many departments have it, the last that counted */
+	size_t ndept = 0, nkeys = 0, cap = 0, *count = NULL, *last = NULL, i;
+	const char **order = NULL;      /* the keys as first seen */
 
 	for (x = a->first; x; x = x->next) {
 		const char *id;
+		size_t *at;
 
 		if (x->type != YOY_DEPARTMENT)
 			continue;
-		ndept++;
 		id = yoy_node_get(x, "id") ? yoy_node_get(x, "id") : "";
-		for (y = a->first; y != x; y = y->next)
-			if (y->type == YOY_DEPARTMENT && yoy_node_get(y, "id") &&
-			    strcmp(yoy_node_get(y, "id"), id) == 0)
-				break;
-		if (y != x)
+		at = yoy_map_at(&ids, id, strlen(id), ar);
+		if (*at != (size_t)-1)
 			finding(c, YOY_RULE_DUPLICATE, x, "department '%s' appears "
 			    "twice in action %s", id, n);
+		*at = ndept;
 		if (yoy_registry_find(id, strlen(id)) == NULL)
 			finding(c, YOY_RULE_UNKNOWN, x, "department '%s' is not in "
 			    "the registry", id);
+		for (e = x->first; e; e = e->next) {
+			if (e->type != YOY_ENTRY)
+				continue;
+			entry_key(e, &k);
+			at = yoy_map_at(&keys, k.ptr, k.len, ar);
+			if (*at == (size_t)-1) {
+				if (nkeys == cap) {
+					cap = cap ? 2 * cap : 16;
+					count = yoy_realloc(count, cap * sizeof(*count));
+					last = yoy_realloc(last, cap * sizeof(*last));
+					order = yoy_realloc(order, cap * sizeof(*order));
+				}
+				order[nkeys] = yoy_map_key(&keys, at);
+				count[nkeys] = 0;
+				last[nkeys] = (size_t)-1;
+				*at = nkeys++;
+			}
+			if (last[*at] != ndept)
+				count[*at]++, last[*at] = ndept;
+		}
+		ndept++;
 	}
 	/* an entry at least half the departments of the action have (two
-	 * at least), one lacks */
-	for (x = a->first; x && ndept >= 2; x = x->next) {
-		if (x->type != YOY_DEPARTMENT)
-			continue;
-		for (e = x->first; e; e = e->next) {
-			const char *k = yoy_node_get(e, "kind"),
-			    *yr = yoy_node_get(e, "year");
-			size_t have = 0;
-			const struct yoy_node *z, *f;
+	 * at least): each department without it is told */
+	for (i = 0; i < nkeys; i++) {
+		const char *key = order[i];
 
-			if (e->type != YOY_ENTRY || !k || !yr)
+		if (count[i] < 2 || 2 * count[i] < ndept)
+			continue;
+		for (x = a->first; x; x = x->next) {
+			if (x->type != YOY_DEPARTMENT)
 				continue;
-			/* once per kind and year: at its first department */
-			for (z = a->first; z != x; z = z->next)
-				if (z->type == YOY_DEPARTMENT)
-					for (f = z->first; f; f = f->next)
-						if (f->type == YOY_ENTRY &&
-						    !strcmp(yoy_node_get(f, "kind") ?
-						    yoy_node_get(f, "kind") : "", k) &&
-						    !strcmp(yoy_node_get(f, "year") ?
-						    yoy_node_get(f, "year") : "", yr))
-							goto seen;
-			for (z = a->first; z; z = z->next) {
-				if (z->type != YOY_DEPARTMENT)
+			for (e = x->first; e; e = e->next) {
+				if (e->type != YOY_ENTRY)
 					continue;
-				for (f = z->first; f; f = f->next)
-					if (f->type == YOY_ENTRY &&
-					    !strcmp(yoy_node_get(f, "kind") ?
-					    yoy_node_get(f, "kind") : "", k) &&
-					    !strcmp(yoy_node_get(f, "year") ?
-					    yoy_node_get(f, "year") : "", yr))
-						break;
-				have += f != NULL;
+				entry_key(e, &k);
+				if (strcmp(k.ptr, key) == 0)
+					break;
 			}
-			if (have >= 2 && 2 * have >= ndept)
-				for (z = a->first; z; z = z->next) {
-					if (z->type != YOY_DEPARTMENT)
-						continue;
-					for (f = z->first; f; f = f->next)
-						if (f->type == YOY_ENTRY &&
-						    !strcmp(yoy_node_get(f, "kind") ?
-						    yoy_node_get(f, "kind") : "", k) &&
-						    !strcmp(yoy_node_get(f, "year") ?
-						    yoy_node_get(f, "year") : "", yr))
-							break;
-					if (f == NULL)
-						finding(c, YOY_RULE_MISSING_ENTRY, z,
-						    "%s has no %s %s entry in action "
-						    "%s, as %zu of its %zu departments "
-						    "do", yoy_node_get(z, "name") ?
-						    yoy_node_get(z, "name") :
-						    yoy_node_get(z, "id"), k, yr, n,
-						    have, ndept);
-				}
-seen:
-			;
+			if (e == NULL)
+				finding(c, YOY_RULE_MISSING_ENTRY, x, "%s has no %.*s "
+				    "%s entry in action %s, as %zu of its %zu "
+				    "departments do", yoy_node_get(x, "name") ?
+				    yoy_node_get(x, "name") : yoy_node_get(x, "id"),
+				    (int)strcspn(key, "\x1f"), key,
+				    key + strcspn(key, "\x1f") + 1, n, count[i],
+				    ndept);
 		}
 	}
 	for (i = 0; i < c->o->nexpect; i++)
-		if (!has_dept(a, c->o->expect[i]))
+		if (yoy_map_get(&ids, c->o->expect[i]) == (size_t)-1)
 			finding(c, YOY_RULE_MISSING_DEPT, a, "department '%s' is "
 			    "missing from action %s (expected)", c->o->expect[i],
 			    n);
-	(void)d;
+	free(order);
+	free(count);
+	free(last);
+	yoy_buf_free(&k);
+	yoy_map_free(&ids);
+	yoy_map_free(&keys);
+	yoy_arena_free(ar);
 }
 
 /* ---------------------------------------------------------------- check */
@@ -498,7 +507,7 @@ yoy_check_doc(struct yoy_findings *out, const char *file, int fileno,
 			yoy_buf_free(&w);
 		}
 		if (n->type == YOY_ACTION)
-			action_rules(&c, d, n);
+			action_rules(&c, n);
 		if (yoy_node_is_block(n) && has_inline(n) && n->type != YOY_NOTE &&
 		    n->parent && n->parent->type != YOY_META)
 			placeholders(&c, n);
