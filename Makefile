@@ -19,7 +19,7 @@ endif
 
 PROGS    = yoy-txt yoy-md yoy-html yoy-diff yoy-store yoy-check
 LIBSRC   = buf check checkout cli diag diff diffout doc html md myers pattern registry shape store \
-           storeread storesync text txt watchdog xml xmlread
+           storeread storesync text tree txt watchdog xml xmlread
 OBJ      = $(LIBSRC:%=obj/%.o) obj/data.o
 TESTS    = unit txtlines validate mdstatements htmlwords
 
@@ -31,7 +31,7 @@ obj/.flags: FORCE
 	@echo '$(CC) $(ALL_CFLAGS) $(LDFLAGS)' | cmp -s - $@ || \
 	  echo '$(CC) $(ALL_CFLAGS) $(LDFLAGS)' > $@
 
-obj/%.o: src/%.c src/yoy.h src/pattern.h src/shape.h src/store.h obj/.flags
+obj/%.o: src/%.c src/yoy.h src/pattern.h src/shape.h src/store.h src/tree.h obj/.flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 obj/data.c: src/departments.txt src/yoy.rng scripts/embed

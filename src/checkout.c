@@ -2,11 +2,10 @@
  * rule, a test case a finding, or one passing case for a clean rule),
  * through libxml2's tree and serializer; SARIF 2.1.0, JSON, whose
  * strings are escaped here (no library of the four writes JSON). */
-#include <libxml/tree.h>
-#include <libxml/xmlsave.h>
 #include <errno.h>
 #include <string.h>
 
+#include "tree.h"
 #include "yoy.h"
 
 static const char *const about[YOY_RULE_N] = {
@@ -54,48 +53,12 @@ text(const struct yoy_findings *f, FILE *out)
 
 /* ---------------------------------------------------------------- junit */
 
-static xmlNodePtr
-el(xmlNodePtr parent, const char *name)
-{
-	xmlNodePtr n = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
-
-	if (n == NULL)
-		yoy_malloc((size_t)-1);         /* reports, exits */
-	return n;
-}
-
-static void
-attr(xmlNodePtr n, const char *name, const char *value)
-{
-	if (xmlSetProp(n, BAD_CAST name, BAD_CAST value) == NULL)
-		yoy_malloc((size_t)-1);
-}
-
-static void
-attr_n(xmlNodePtr n, const char *name, size_t v)
-{
-	char s[24];
-
-	snprintf(s, sizeof(s), "%zu", v);
-	attr(n, name, s);
-}
-
-static void
-add_text(xmlNodePtr n, const char *s)
-{
-	xmlNodePtr t = xmlNewText(BAD_CAST s);
-
-	if (t == NULL || xmlAddChild(n, t) == NULL)
-		yoy_malloc((size_t)-1);
-}
-
 static int
 junit(const struct yoy_findings *f, FILE *out, unsigned rules,
     enum yoy_level fail)
 {
 	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr root;
-	xmlOutputBufferPtr ob;
 	size_t k, cases = 0, failures = 0;
 	struct yoy_buf b = YOY_BUF_INIT;
 	int r, rc;
@@ -104,15 +67,15 @@ junit(const struct yoy_findings *f, FILE *out, unsigned rules,
 		yoy_malloc((size_t)-1);
 	root = xmlNewDocNode(doc, NULL, BAD_CAST "testsuites", NULL);
 	xmlDocSetRootElement(doc, root);
-	attr(root, "name", "yoy-check");
+	yoy_tree_attr(root, "name", "yoy-check");
 	for (r = 0; r < YOY_RULE_N; r++) {
 		xmlNodePtr suite, tc;
 		size_t n = 0, bad = 0;
 
 		if (!(rules & (1u << r)))
 			continue;
-		suite = el(root, "testsuite");
-		attr(suite, "name", yoy_rule_name((enum yoy_rule)r));
+		suite = yoy_tree_el(root, "testsuite");
+		yoy_tree_attr(suite, "name", yoy_rule_name((enum yoy_rule)r));
 		for (k = 0; k < f->n; k++) {
 			const struct yoy_finding *x = &f->v[k];
 			xmlNodePtr fl;
@@ -120,41 +83,40 @@ junit(const struct yoy_findings *f, FILE *out, unsigned rules,
 			if (x->rule != (enum yoy_rule)r)
 				continue;
 			n++;
-			tc = el(suite, "testcase");
-			attr(tc, "classname", yoy_rule_name(x->rule));
+			tc = yoy_tree_el(suite, "testcase");
+			yoy_tree_attr(tc, "classname", yoy_rule_name(x->rule));
 			b.len = 0;
 			yoy_buf_printf(&b, "%s:%u: %s", x->file, x->line, x->msg);
-			attr(tc, "name", b.ptr);
-			attr(tc, "file", x->file);
-			attr_n(tc, "line", x->line);
+			yoy_tree_attr(tc, "name", b.ptr);
+			yoy_tree_attr(tc, "file", x->file);
+			yoy_tree_attr_n(tc, "line", x->line);
 			if (x->level >= fail) {
 				bad++;
-				fl = el(tc, "failure");
-				attr(fl, "type", level_name(x->level));
-				attr(fl, "message", x->msg);
+				fl = yoy_tree_el(tc, "failure");
+				yoy_tree_attr(fl, "type", level_name(x->level));
+				yoy_tree_attr(fl, "message", x->msg);
 				if (x->detail)
-					add_text(fl, x->detail);
+					yoy_tree_text(fl, x->detail, strlen(x->detail));
 			} else {
 				/* below the failing level: said, not failed */
-				add_text(el(tc, "system-out"), b.ptr);
+				yoy_tree_text(yoy_tree_el(tc, "system-out"), b.ptr, b.len);
 			}
 		}
 		if (n == 0) {
 			n = 1;
-			tc = el(suite, "testcase");
-			attr(tc, "classname", yoy_rule_name((enum yoy_rule)r));
-			attr(tc, "name", about[r]);
+			tc = yoy_tree_el(suite, "testcase");
+			yoy_tree_attr(tc, "classname", yoy_rule_name((enum yoy_rule)r));
+			yoy_tree_attr(tc, "name", about[r]);
 		}
-		attr_n(suite, "tests", n);
-		attr_n(suite, "failures", bad);
-		attr_n(suite, "errors", 0);
+		yoy_tree_attr_n(suite, "tests", n);
+		yoy_tree_attr_n(suite, "failures", bad);
+		yoy_tree_attr_n(suite, "errors", 0);
 		cases += n, failures += bad;
 	}
-	attr_n(root, "tests", cases);
-	attr_n(root, "failures", failures);
-	attr_n(root, "errors", 0);
-	ob = xmlOutputBufferCreateFile(out, NULL);
-	rc = ob == NULL || xmlSaveFormatFileTo(ob, doc, "UTF-8", 1) < 0 ? -1 : 0;
+	yoy_tree_attr_n(root, "tests", cases);
+	yoy_tree_attr_n(root, "failures", failures);
+	yoy_tree_attr_n(root, "errors", 0);
+	rc = yoy_tree_save(doc, out, 0);
 	xmlFreeDoc(doc);
 	yoy_buf_free(&b);
 	return rc;

@@ -2,12 +2,11 @@
  * The markup formats are built as libxml2 trees and written by libxml2's
  * own serializers, which escape every text from the inputs. */
 #include <libxml/HTMLtree.h>
-#include <libxml/tree.h>
-#include <libxml/xmlsave.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "tree.h"
 #include "yoy.h"
 
 static const char *const kind_title[] = { "Text", "Commitment", "Progress",
@@ -241,41 +240,6 @@ block_name(enum yoy_type t)
 	}
 }
 
-static void
-add_text(xmlNodePtr parent, const char *s, size_t len)
-{
-	xmlNodePtr t = xmlNewTextLen(BAD_CAST s, (int)len);
-
-	if (t == NULL || xmlAddChild(parent, t) == NULL)
-		yoy_malloc((size_t)-1);         /* reports, exits */
-}
-
-static xmlNodePtr
-add_el(xmlNodePtr parent, const char *name)
-{
-	xmlNodePtr n = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
-
-	if (n == NULL)
-		yoy_malloc((size_t)-1);
-	return n;
-}
-
-static void
-set(xmlNodePtr n, const char *name, const char *value)
-{
-	if (value && xmlSetProp(n, BAD_CAST name, BAD_CAST value) == NULL)
-		yoy_malloc((size_t)-1);
-}
-
-static void
-set_int(xmlNodePtr n, const char *name, int v)
-{
-	char s[24];
-
-	snprintf(s, sizeof(s), "%d", v);
-	set(n, name, s);
-}
-
 /* The script's blocks under `parent`, with del and ins; in html a block
  * is a p of its kind's class. */
 static void
@@ -288,47 +252,19 @@ markup_script(xmlNodePtr parent, const struct yoy_script *sc, int html)
 		const struct yoy_op *op = &sc->op[i];
 
 		if (op->block || blk == NULL) {
-			blk = add_el(parent, html ? "p" : block_name(op->type));
+			blk = yoy_tree_el(parent, html ? "p" : block_name(op->type));
 			if (html && *prefix(op->type))
-				add_text(blk, prefix(op->type),
+				yoy_tree_text(blk, prefix(op->type),
 				    strlen(prefix(op->type)));
 			if (op->block)
 				continue;
 		}
 		if (op->kind == YOY_OP_SAME)
-			add_text(blk, op->s, op->len);
+			yoy_tree_text(blk, op->s, op->len);
 		else
-			add_text(add_el(blk, op->kind == YOY_OP_DEL ? "del" :
+			yoy_tree_text(yoy_tree_el(blk, op->kind == YOY_OP_DEL ? "del" :
 			    "ins"), op->s, op->len);
 	}
-}
-
-static void
-quiet(void *ctx, const char *fmt, ...)
-{
-	(void)ctx, (void)fmt;
-}
-
-/* A write error is ours to report, once: libxml2's own line is silenced. */
-static int
-save(xmlDocPtr doc, FILE *f, int html)
-{
-	xmlOutputBufferPtr out = xmlOutputBufferCreateFile(f, NULL);
-	int rc;
-
-	if (out == NULL)
-		return -1;
-	xmlSetGenericErrorFunc(NULL, quiet);
-	if (html) {
-		htmlDocContentDumpFormatOutput(out, doc, "UTF-8", 1);
-		rc = out->error ? -1 : 0;
-		if (xmlOutputBufferClose(out) < 0)
-			rc = -1;
-	} else {
-		rc = xmlSaveFormatFileTo(out, doc, "UTF-8", 1) < 0 ? -1 : 0;
-	}
-	xmlSetGenericErrorFunc(NULL, NULL);
-	return rc;
 }
 
 /* ----------------------------------------------------------------- xml */
@@ -348,15 +284,15 @@ write_xml(struct yoy_diff *df, FILE *f, const struct yoy_diff_out *o,
 		yoy_malloc((size_t)-1);
 	root = xmlNewDocNode(doc, NULL, BAD_CAST "diff", NULL);
 	xmlDocSetRootElement(doc, root);
-	set(root, "version", "1");
+	yoy_tree_attr(root, "version", "1");
 	if (years)
-		set(root, "years", "yes");
+		yoy_tree_attr(root, "years", "yes");
 	for (s = 0; s < 2; s++) {
 		if (o->name[s] == NULL)
 			continue;
-		n = add_el(root, "source");
-		set(n, "side", s ? "new" : "old");
-		set(n, "name", o->name[s]);
+		n = yoy_tree_el(root, "source");
+		yoy_tree_attr(n, "side", s ? "new" : "old");
+		yoy_tree_attr(n, "name", o->name[s]);
 	}
 	for (i = 0; i < df->n; i++) {
 		struct yoy_cell *c = &df->cell[i];
@@ -366,40 +302,40 @@ write_xml(struct yoy_diff *df, FILE *f, const struct yoy_diff_out *o,
 		yoy_diff_script(df, c, &sc);
 		if (c->what == YOY_CELL_SECTION) {
 			action = dept = NULL;
-			n = add_el(root, "section");
-			set(n, "title", c->section);
+			n = yoy_tree_el(root, "section");
+			yoy_tree_attr(n, "title", c->section);
 		} else {
 			if (action == NULL || prev == NULL ||
 			    prev->action != c->action) {
-				action = add_el(root, "action");
-				set_int(action, "n", c->action);
+				action = yoy_tree_el(root, "action");
+				yoy_tree_attr_n(action, "n", c->action);
 				dept = NULL;
 			}
 			if (c->what == YOY_CELL_INTRO) {
-				n = add_el(action, "intro");
+				n = yoy_tree_el(action, "intro");
 			} else {
 				if (dept == NULL || prev->what != YOY_CELL_ENTRY ||
 				    strcmp(prev->dept_id, c->dept_id) != 0) {
-					dept = add_el(action, "department");
-					set(dept, "id", c->dept_id);
-					set(dept, "name", c->dept_name);
+					dept = yoy_tree_el(action, "department");
+					yoy_tree_attr(dept, "id", c->dept_id);
+					yoy_tree_attr(dept, "name", c->dept_name);
 				}
-				n = add_el(dept, "entry");
-				set(n, "kind", yoy_kind_name(c->kind));
-				set_int(n, "year", c->node[1] ? c->year[1] :
+				n = yoy_tree_el(dept, "entry");
+				yoy_tree_attr(n, "kind", yoy_kind_name(c->kind));
+				yoy_tree_attr_n(n, "year", c->node[1] ? c->year[1] :
 				    c->year[0]);
 				if (c->node[0] && c->node[1] &&
 				    c->year[0] != c->year[1])
-					set_int(n, "year-old", c->year[0]);
-				set(n, "label", c->label);
+					yoy_tree_attr_n(n, "year-old", c->year[0]);
+				yoy_tree_attr(n, "label", c->label);
 			}
 		}
-		set(n, "status", yoy_status_name(c->status));
+		yoy_tree_attr(n, "status", yoy_status_name(c->status));
 		markup_script(n, &sc, 0);
 		prev = c;
 	}
 	yoy_script_free(&sc);
-	rc = save(doc, f, 0);
+	rc = yoy_tree_save(doc, f, 0);
 	xmlFreeDoc(doc);
 	return rc;
 }
@@ -496,45 +432,45 @@ write_html(struct yoy_diff *df, FILE *f, const struct yoy_diff_out *o,
 
 	html = xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL);
 	xmlDocSetRootElement(doc, html);
-	set(html, "lang", "en");
-	head = add_el(html, "head");
-	set(add_el(head, "meta"), "charset", "utf-8");
-	n = add_el(head, "title");
+	yoy_tree_attr(html, "lang", "en");
+	head = yoy_tree_el(html, "head");
+	yoy_tree_attr(yoy_tree_el(head, "meta"), "charset", "utf-8");
+	n = yoy_tree_el(head, "title");
 	yoy_buf_printf(&h, "yoy-diff: %s%s%s", o->name[0] ? o->name[0] : "",
 	    o->name[1] ? " \xe2\x86\x92 " : "", o->name[1] ? o->name[1] : "");
-	add_text(n, h.ptr, h.len);
-	add_text(add_el(head, "style"), style, strlen(style));
-	body = add_el(html, "body");
-	add_text(add_el(body, "h1"), h.ptr + 10, h.len - 10);
-	n = add_el(body, "p");
+	yoy_tree_text(n, h.ptr, h.len);
+	yoy_tree_text(yoy_tree_el(head, "style"), style, strlen(style));
+	body = yoy_tree_el(html, "body");
+	yoy_tree_text(yoy_tree_el(body, "h1"), h.ptr + 10, h.len - 10);
+	n = yoy_tree_el(body, "p");
 	h.len = 0;
 	yoy_buf_printf(&h, "%s: %zu changed, %zu added, %zu removed, "
 	    "%zu same.", years ? "Entries against the year before" :
 	    "Entries", df->count[YOY_CHANGED], df->count[YOY_ADDED],
 	    df->count[YOY_REMOVED], df->count[YOY_SAME]);
-	add_text(n, h.ptr, h.len);
+	yoy_tree_text(n, h.ptr, h.len);
 
 	/* the matrix: actions by departments, each cell's status in words */
-	table = add_el(body, "table");
-	tr = add_el(add_el(table, "thead"), "tr");
-	add_text(add_el(tr, "th"), "Action", 6);
+	table = yoy_tree_el(body, "table");
+	tr = yoy_tree_el(yoy_tree_el(table, "thead"), "tr");
+	yoy_tree_text(yoy_tree_el(tr, "th"), "Action", 6);
 	for (j = 0; j < cols.n; j++) {
 		const struct yoy_cell *c = cols.v[j];
 		const char *name = c->dept_name ? c->dept_name : c->dept_id;
 
-		n = add_el(tr, "th");
-		set(n, "scope", "col");
-		add_text(n, name, strlen(name));
+		n = yoy_tree_el(tr, "th");
+		yoy_tree_attr(n, "scope", "col");
+		yoy_tree_text(n, name, strlen(name));
 	}
-	n = add_el(table, "tbody");
+	n = yoy_tree_el(table, "tbody");
 	for (i = 0; i < na; i++) {
-		xmlNodePtr row = add_el(n, "tr"), td;
+		xmlNodePtr row = yoy_tree_el(n, "tr"), td;
 
 		h.len = 0;
 		yoy_buf_printf(&h, "%d", acts[i]);
-		td = add_el(row, "th");
-		set(td, "scope", "row");
-		add_text(td, h.ptr, h.len);
+		td = yoy_tree_el(row, "th");
+		yoy_tree_attr(td, "scope", "row");
+		yoy_tree_text(td, h.ptr, h.len);
 		for (j = 0; j < cols.n; j++) {
 			size_t g = i * cols.n + j, *k = &grid[g * 4];
 			static const enum yoy_status worst[] = { YOY_REMOVED,
@@ -542,7 +478,7 @@ write_html(struct yoy_diff *df, FILE *f, const struct yoy_diff_out *o,
 			size_t w;
 			xmlNodePtr at;
 
-			td = add_el(row, "td");
+			td = yoy_tree_el(row, "td");
 			h.len = 0;
 			for (w = 0; w < 4; w++)
 				if (k[worst[w]])
@@ -550,21 +486,21 @@ write_html(struct yoy_diff *df, FILE *f, const struct yoy_diff_out *o,
 					    ", " : "", k[worst[w]],
 					    yoy_status_name(worst[w]));
 			if (h.len == 0) {
-				add_text(td, "\xe2\x80\x94", 3);
+				yoy_tree_text(td, "\xe2\x80\x94", 3);
 				continue;
 			}
 			for (w = 0; !k[worst[w]]; w++)
 				;
-			set(td, "class", yoy_status_name(worst[w]));
+			yoy_tree_attr(td, "class", yoy_status_name(worst[w]));
 			at = td;
 			if (first[g] != (size_t)-1) {
 				char href[32];
 
 				snprintf(href, sizeof(href), "#c%zu", first[g]);
-				at = add_el(td, "a");
-				set(at, "href", href);
+				at = yoy_tree_el(td, "a");
+				yoy_tree_attr(at, "href", href);
 			}
-			add_text(at, h.ptr, h.len);
+			yoy_tree_text(at, h.ptr, h.len);
 		}
 	}
 
@@ -577,22 +513,22 @@ write_html(struct yoy_diff *df, FILE *f, const struct yoy_diff_out *o,
 		if (!shown(c, o))
 			continue;
 		yoy_diff_script(df, c, &sc);
-		sec = add_el(body, "div");
-		set(sec, "class", "cell");
+		sec = yoy_tree_el(body, "div");
+		yoy_tree_attr(sec, "class", "cell");
 		snprintf(id, sizeof(id), "c%zu", i);
-		set(sec, "id", id);
-		h2 = add_el(sec, "h2");
+		yoy_tree_attr(sec, "id", id);
+		h2 = yoy_tree_el(sec, "h2");
 		heading(c, &h);
-		add_text(h2, h.ptr, h.len);
+		yoy_tree_text(h2, h.ptr, h.len);
 		h.len = 0;
 		yoy_buf_printf(&h, " (%s: %zu words deleted, %zu inserted)",
 		    yoy_status_name(c->status), c->deleted, c->inserted);
-		n = add_el(h2, "span");
-		set(n, "class", "status");
-		add_text(n, h.ptr, h.len);
+		n = yoy_tree_el(h2, "span");
+		yoy_tree_attr(n, "class", "status");
+		yoy_tree_text(n, h.ptr, h.len);
 		markup_script(sec, &sc, 1);
 	}
-	rc = save(doc, f, 1);
+	rc = yoy_tree_save(doc, f, 1);
 	xmlFreeDoc(doc);
 	free(grid);
 	free(first);
