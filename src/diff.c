@@ -115,25 +115,16 @@ flatten(struct yoy_diff *df, const struct yoy_node *n, struct blocks *bl,
 			if (c->first)
 				inline_text(c, text);
 			add_block(df, bl, c->type, text);
+		} else if (c->first == c->last && c->first->type == YOY_TEXT) {
+			/* most blocks: one text, folded already */
+			struct yoy_block *b = next_block(df, bl, c->type);
+
+			b->s = c->first->text;
+			b->len = c->first->len;
 		} else {
-			const struct yoy_node *g;
-
-			for (g = c->first; g && !yoy_node_is_block(g); g = g->next)
-				;
-			if (g == NULL && c->first == c->last &&
-			    c->first->type == YOY_TEXT) {
-				/* most blocks: one text, folded already */
-				struct yoy_block *b = next_block(df, bl, c->type);
-
-				b->s = c->first->text;
-				b->len = c->first->len;
-			} else if (g == NULL) {
-				for (g = c->first; g; g = g->next)
-					inline_text(g, text);
-				add_block(df, bl, c->type, text);
-			} else {
-				flatten(df, c, bl, text, NULL);
-			}
+			/* inline content is one block of c's type; blocks in it
+			 * are blocks of their own */
+			flatten(df, c, bl, text, NULL);
 		}
 	}
 	if (run)
