@@ -57,16 +57,12 @@ static int
 junit(const struct yoy_findings *f, FILE *out, unsigned rules,
     enum yoy_level fail)
 {
-	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr root;
+	xmlDocPtr doc = yoy_tree_doc("testsuites", &root);
 	size_t k, cases = 0, failures = 0;
 	struct yoy_buf b = YOY_BUF_INIT;
 	int r, rc;
 
-	if (doc == NULL)
-		yoy_malloc((size_t)-1);
-	root = xmlNewDocNode(doc, NULL, BAD_CAST "testsuites", NULL);
-	xmlDocSetRootElement(doc, root);
 	yoy_tree_attr(root, "name", "yoy-check");
 	for (r = 0; r < YOY_RULE_N; r++) {
 		xmlNodePtr suite, tc;

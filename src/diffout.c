@@ -274,16 +274,12 @@ write_xml(struct yoy_diff *df, FILE *f, const struct yoy_diff_out *o,
     int years)
 {
 	struct yoy_script sc = YOY_SCRIPT_INIT;
-	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
 	xmlNodePtr root, action = NULL, dept = NULL, n;
+	xmlDocPtr doc = yoy_tree_doc("diff", &root);
 	const struct yoy_cell *prev = NULL;
 	size_t i;
 	int s, rc;
 
-	if (doc == NULL)
-		yoy_malloc((size_t)-1);
-	root = xmlNewDocNode(doc, NULL, BAD_CAST "diff", NULL);
-	xmlDocSetRootElement(doc, root);
 	yoy_tree_attr(root, "version", "1");
 	if (years)
 		yoy_tree_attr(root, "years", "yes");

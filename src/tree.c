@@ -7,6 +7,18 @@
 #include "tree.h"
 #include "yoy.h"
 
+xmlDocPtr
+yoy_tree_doc(const char *root, xmlNodePtr *out)
+{
+	xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+
+	if (doc == NULL || (*out = xmlNewDocNode(doc, NULL, BAD_CAST root,
+	    NULL)) == NULL)
+		yoy_malloc((size_t)-1);         /* reports, exits */
+	xmlDocSetRootElement(doc, *out);
+	return doc;
+}
+
 xmlNodePtr
 yoy_tree_el(xmlNodePtr parent, const char *name)
 {

@@ -7,6 +7,8 @@
 #include <libxml/tree.h>
 #include <stdio.h>
 
+/* A new XML document whose root element is `root`. */
+xmlDocPtr yoy_tree_doc(const char *root, xmlNodePtr *out);
 /* A new child element of `parent`. */
 xmlNodePtr yoy_tree_el(xmlNodePtr parent, const char *name);
 /* Sets an attribute; nothing when `value` is NULL. */
