@@ -119,7 +119,6 @@ main(int argc, char **argv)
 	struct yoy_doc *prev = NULL, *against = NULL;
 	const char *previous = NULL, *against_path = NULL, *expect = NULL,
 	    *patterns = NULL, *registry = NULL;
-	enum yoy_level fail = YOY_ERROR;
 	enum yoy_check_format format = YOY_CHECK_TEXT;
 	unsigned only = 0, not = 0;
 	int c, i, n, status = 0;
@@ -131,8 +130,6 @@ main(int argc, char **argv)
 		case 'W':
 			if (yoy_diag_set_threshold(optarg) < 0)
 				return 2;
-			fail = strcmp(optarg, "warning") == 0 ? YOY_WARNING :
-			    YOY_ERROR;
 			break;
 		case 'r':
 			if (rule_list("--rules", optarg, &only) < 0)
@@ -212,7 +209,8 @@ main(int argc, char **argv)
 	}
 	yoy_check_sort(&f);
 	if (yoy_diag_status() != 2)
-		status = yoy_check_write(&f, stdout, format, o.rules, fail);
+		status = yoy_check_write(&f, stdout, format, o.rules,
+		    yoy_diag_threshold());
 done:
 	yoy_findings_free(&f);
 	yoy_doc_free(prev);

@@ -41,6 +41,12 @@ yoy_diag_set_threshold(const char *level)
 	return 0;
 }
 
+enum yoy_level
+yoy_diag_threshold(void)
+{
+	return threshold;
+}
+
 const char *
 yoy_diag_name(const char *path)
 {

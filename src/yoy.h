@@ -103,6 +103,7 @@ enum yoy_level {
 /* Set once by main: the program name and the level that fails (-W). */
 void yoy_diag_init(const char *prog);
 int yoy_diag_set_threshold(const char *level);          /* -1 if unknown */
+enum yoy_level yoy_diag_threshold(void);                /* -W's level */
 /* `file` may be NULL; line and col 0 mean unknown. */
 void yoy_diag(enum yoy_level, const char *file, unsigned line, unsigned col,
 	const char *fmt, ...) __attribute__((format(printf, 5, 6)));
