@@ -274,31 +274,6 @@ check_link(struct ctx *c, const struct yoy_node *a)
 		    "https: is expected", h);
 }
 
-/* The departments of each action of `d`, for missing-department. */
-static int
-has_dept(const struct yoy_node *action, const char *id)
-{
-	const struct yoy_node *c;
-
-	for (c = action->first; c; c = c->next)
-		if (c->type == YOY_DEPARTMENT && yoy_node_get(c, "id") &&
-		    strcmp(yoy_node_get(c, "id"), id) == 0)
-			return 1;
-	return 0;
-}
-
-static const struct yoy_node *
-find_action(const struct yoy_doc *d, const char *n)
-{
-	const struct yoy_node *x;
-
-	for (x = d->body; x; x = yoy_node_walk(d->body, x))
-		if (x->type == YOY_ACTION && yoy_node_get(x, "n") &&
-		    strcmp(yoy_node_get(x, "n"), n) == 0)
-			return x;
-	return NULL;
-}
-
 /* "progress\x1f2013": an entry's kind and year, as a key */
 static void
 entry_key(const struct yoy_node *e, struct yoy_buf *k)
@@ -512,26 +487,59 @@ yoy_check_doc(struct yoy_findings *out, const char *file, int fileno,
 		    n->parent && n->parent->type != YOY_META)
 			placeholders(&c, n);
 	}
-	/* what the previous edition had and this one lacks */
-	if (o->previous) {
-		const struct yoy_node *a, *x;
+	/* what the previous edition had and this one lacks: this one's
+	 * actions ("n") and departments ("n\x1fid") in a map, so that
+	 * editions of 40,000 departments stay linear */
+	if (o->previous && (o->rules & (1u << YOY_RULE_MISSING_DEPT))) {
+		struct yoy_arena *ar = yoy_arena_new();
+		struct yoy_map here = YOY_MAP_INIT;
+		const struct yoy_node **acts = NULL, *a, *x;
+		size_t nact = 0;
+		struct yoy_buf k = YOY_BUF_INIT;
 
+		for (a = d->body; a; a = yoy_node_walk(d->body, a)) {
+			if (a->type != YOY_ACTION || !yoy_node_get(a, "n"))
+				continue;
+			acts = yoy_realloc(acts, (nact + 1) * sizeof(*acts));
+			acts[nact] = a;
+			k.len = 0;
+			yoy_buf_puts(&k, yoy_node_get(a, "n"));
+			*yoy_map_at(&here, k.ptr, k.len, ar) = nact++;
+			for (x = a->first; x; x = x->next)
+				if (x->type == YOY_DEPARTMENT && yoy_node_get(x, "id")) {
+					k.len = 0;
+					yoy_buf_printf(&k, "%s\x1f%s", yoy_node_get(a, "n"),
+					    yoy_node_get(x, "id"));
+					*yoy_map_at(&here, k.ptr, k.len, ar) = 0;
+				}
+		}
 		for (a = o->previous->body; a; a = yoy_node_walk(o->previous->body,
 		    a)) {
 			const struct yoy_node *now;
+			size_t i;
 
 			if (a->type != YOY_ACTION || !yoy_node_get(a, "n"))
 				continue;
-			now = find_action(d, yoy_node_get(a, "n"));
-			for (x = a->first; x; x = x->next)
-				if (x->type == YOY_DEPARTMENT && (now == NULL ||
-				    !has_dept(now, yoy_node_get(x, "id"))))
+			i = yoy_map_get(&here, yoy_node_get(a, "n"));
+			now = i == (size_t)-1 ? NULL : acts[i];
+			for (x = a->first; x; x = x->next) {
+				if (x->type != YOY_DEPARTMENT || !yoy_node_get(x, "id"))
+					continue;
+				k.len = 0;
+				yoy_buf_printf(&k, "%s\x1f%s", yoy_node_get(a, "n"),
+				    yoy_node_get(x, "id"));
+				if (yoy_map_get(&here, k.ptr) == (size_t)-1)
 					finding(&c, YOY_RULE_MISSING_DEPT, now ? now :
 					    d->body, "department '%s' of %s is "
 					    "missing from action %s", yoy_node_get(x,
 					    "id"), o->previous_name,
 					    yoy_node_get(a, "n"));
+			}
 		}
+		free(acts);
+		yoy_buf_free(&k);
+		yoy_map_free(&here);
+		yoy_arena_free(ar);
 	}
 	if (o->rules & (1u << YOY_RULE_STALE))
 		compare(&c, d, NULL, NULL);
