@@ -306,6 +306,9 @@ drop_absent(git_tree *tree, struct plan *p, const char *dir,
 	git_tree *sub;
 	size_t i, k, len = strlen(dir);
 	char path[512];
+	const struct yoy_node *c;
+	struct yoy_map listed = YOY_MAP_INIT;
+	struct yoy_arena *ar;
 
 	if (tree && git_tree_entry_bypath(&e, tree, dir) == 0) {
 		if (git_tree_entry_type(e) == GIT_OBJECT_TREE &&
@@ -324,23 +327,24 @@ drop_absent(git_tree *tree, struct plan *p, const char *dir,
 		}
 		git_tree_entry_free(e);
 	}
+	/* the action's own files, as a set: 40,000 departments stay linear */
+	ar = yoy_arena_new();
+	for (c = action->first; c; c = c->next)
+		if (c->type == YOY_DEPARTMENT) {
+			snprintf(path, sizeof(path), "%s/%s.xml", dir,
+			    yoy_node_get(c, "id"));
+			*yoy_map_at(&listed, path, strlen(path), ar) = 0;
+		}
 	for (k = 0; k < p->n; k++) {
 		const char *name = p->v[k].path + len + 1;
-		const struct yoy_node *c;
 
-		if (strncmp(p->v[k].path, dir, len) != 0 ||
-		    p->v[k].path[len] != '/' || strcmp(name, "action.xml") == 0)
-			continue;
-		for (c = action->first; c; c = c->next) {
-			const char *id = yoy_node_get(c, "id");
-
-			if (c->type == YOY_DEPARTMENT && strlen(name) ==
-			    strlen(id) + 4 && strncmp(name, id, strlen(id)) == 0)
-				break;
-		}
-		if (c == NULL)
+		if (strncmp(p->v[k].path, dir, len) == 0 &&
+		    p->v[k].path[len] == '/' && strcmp(name, "action.xml") != 0 &&
+		    yoy_map_get(&listed, p->v[k].path) == (size_t)-1)
 			p->v[k].removed = 1;
 	}
+	yoy_map_free(&listed);
+	yoy_arena_free(ar);
 }
 
 /* The cells of one edition, added to the plan.  Ids are checked first:
@@ -683,6 +687,45 @@ doc_date(const struct yoy_doc *d)
 	return pub ? pub->first->text : NULL;
 }
 
+/* The tip's entry at `path` (borrowed from dc's tree), or NULL.  The
+ * cells of a directory come together: its tree is looked up once, not
+ * for every file (git_tree_entry_bypath parses every tree on the way,
+ * and libgit2 keeps none over its cache limit). */
+struct dircache {
+	char dir[512];
+	git_tree *tree;         /* NULL: dir is not in the tip */
+	int valid;              /* dir and tree say something */
+};
+
+static const git_tree_entry *
+base_entry(git_repository *repo, git_tree *base, const char *path,
+    struct dircache *dc)
+{
+	const char *slash = strrchr(path, '/');
+	size_t n = slash ? (size_t)(slash - path) : 0;
+	git_tree_entry *e;
+
+	if (base == NULL)
+		return NULL;
+	if (slash == NULL)
+		return git_tree_entry_byname(base, path);
+	if (n >= sizeof(dc->dir))
+		return NULL;
+	if (!dc->valid || strncmp(dc->dir, path, n) != 0 || dc->dir[n] != '\0') {
+		git_tree_free(dc->tree);
+		dc->tree = NULL;
+		memcpy(dc->dir, path, n);
+		dc->dir[n] = '\0';
+		dc->valid = 1;
+		if (git_tree_entry_bypath(&e, base, dc->dir) == 0) {
+			if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
+				git_tree_lookup(&dc->tree, repo, git_tree_entry_id(e));
+			git_tree_entry_free(e);
+		}
+	}
+	return dc->tree ? git_tree_entry_byname(dc->tree, slash + 1) : NULL;
+}
+
 /* The commit a tag names now, if it exists: 1, 0 when it does not. */
 static int
 tag_target(struct yoy_store *s, const char *name, git_oid *out)
@@ -809,6 +852,7 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 		git_reference *ref = NULL;
 		size_t k, nup = 0;
 		int have_tip, r;
+		struct dircache dc = { "", NULL, 0 };
 
 		/* the plan, against the tip as it is now */
 		git_mempack_reset(mem);
@@ -830,18 +874,16 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 		up = yoy_malloc((p.n + 1) * sizeof(*up));
 		for (k = 0; k < p.n; k++) {
 			struct cell *c = &p.v[k];
-			git_tree_entry *e = NULL;
+			const git_tree_entry *e = base_entry(s->repo, base, c->path,
+			    &dc);
 			git_oid blob;
-			int had = base && git_tree_entry_bypath(&e, base,
-			    c->path) == 0;
 
 			if (c->removed) {
-				if (had) {
+				if (e) {
 					up[nup].action = GIT_TREE_UPDATE_REMOVE;
 					up[nup].filemode = GIT_FILEMODE_BLOB;
 					up[nup++].path = c->path;
 				}
-				git_tree_entry_free(e);
 				continue;
 			}
 			/* hashed, then written only when new, and straight to
@@ -849,25 +891,26 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 			 * it on disk, rescanning the pack directory each time */
 			r = git_odb_hash(&blob, c->xml.ptr, c->xml.len,
 			    GIT_OBJECT_BLOB);
-			if (r == 0 && (!had || !git_oid_equal(&blob,
+			if (r == 0 && (!e || !git_oid_equal(&blob,
 			    git_tree_entry_id(e))))
 				r = mem->write(mem, &blob, c->xml.ptr, c->xml.len,
 				    GIT_OBJECT_BLOB);
 			if (r < 0) {
-				git_tree_entry_free(e);
+				git_tree_free(dc.tree);
 				git_tree_free(base);
 				git_commit_free(tip);
 				yoy_store_fail(s->dir, r, "cannot write to the store");
 				goto out;
 			}
-			if (!had || !git_oid_equal(&blob, git_tree_entry_id(e))) {
+			if (!e || !git_oid_equal(&blob, git_tree_entry_id(e))) {
 				up[nup].action = GIT_TREE_UPDATE_UPSERT;
 				up[nup].id = blob;
 				up[nup].filemode = GIT_FILEMODE_BLOB;
 				up[nup++].path = c->path;
 			}
-			git_tree_entry_free(e);
 		}
+		git_tree_free(dc.tree);
+		memset(&dc, 0, sizeof(dc));
 		if (nup == 0 && !have_tip) {
 			git_tree_free(base);
 			if (o->tag) {
