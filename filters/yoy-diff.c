@@ -54,18 +54,6 @@ number(const char *opt, const char *arg, int min, int max)
 	return (int)v;
 }
 
-static struct yoy_doc *
-load(const char *path)
-{
-	struct yoy_buf b = YOY_BUF_INIT;
-	struct yoy_doc *d = NULL;
-
-	if (yoy_buf_read_file(&b, path) == 0)
-		d = yoy_xml_read(b.ptr ? b.ptr : "", b.len, path);
-	yoy_buf_free(&b);
-	return d;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -190,7 +178,7 @@ main(int argc, char **argv)
 		out.name[i] = store ? argv[optind + i] :
 		    yoy_diag_name(argv[optind + i]);
 		doc[i] = st ? yoy_store_doc(st, argv[optind + i], 0, NULL) :
-		    load(argv[optind + i]);
+		    yoy_xml_read_file(argv[optind + i]);
 		if (doc[i] == NULL)
 			goto done;
 	}

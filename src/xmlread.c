@@ -6,16 +6,20 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
+#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "yoy.h"
 
 extern const char yoy_schema_rng[];
 
 #define MAX_DEPTH 200
-#define CHUNK (256 * 1024)
+#define CHUNK (64 * 1024)
 #define PARSE_OPTS (XML_PARSE_NONET | XML_PARSE_NOCDATA)
 
 struct held {
@@ -70,6 +74,8 @@ struct reader {
 	struct yoy_node *cur;
 	int depth;
 	struct yoy_buf text;
+	struct yoy_buf lead;        /* white space before the first markup */
+	int started;                /* something else came */
 	/* names come from libxml2's dictionary: one pointer a name, so a
 	 * name's type is looked up once */
 	struct { const xmlChar *name; int type; } seen[64];
@@ -250,7 +256,91 @@ on_sax_error(void *arg, xmlErrorPtr e)
 		r->c.faults++;
 }
 
-/* libxml2's SAX2 parser, pushed: no tree of its own, only ours. */
+/* libxml2's SAX2 parser, pushed: no tree of its own, only ours.  Input
+ * arrives in pieces (reader_push) and the parser keeps a window of it,
+ * never a copy of all of it. */
+static int
+reader_begin(struct reader *r, xmlSAXHandler *sax, const char *file)
+{
+	memset(r, 0, sizeof(*r));
+	r->c.file = yoy_diag_name(file);
+	memset(sax, 0, sizeof(*sax));
+	sax->initialized = XML_SAX2_MAGIC;
+	sax->startElementNs = on_start;
+	sax->endElementNs = on_end;
+	sax->characters = on_text;
+	sax->cdataBlock = on_text;
+	sax->internalSubset = on_dtd;
+	sax->reference = on_reference;
+	sax->getEntity = on_entity;
+	sax->serror = on_sax_error;
+	r->px = xmlCreatePushParserCtxt(sax, r, NULL, 0, NULL);
+	if (r->px == NULL) {
+		yoy_diag(YOY_FATAL, r->c.file, 0, 0, "cannot start the XML parser");
+		return -1;
+	}
+	xmlCtxtUseOptions(r->px, PARSE_OPTS);
+	r->d = yoy_doc_new();
+	return 0;
+}
+
+/* Hands `n` bytes to the parser; leading white space is held back until
+ * something else comes, so that white space alone is "no XML". */
+static void
+reader_push(struct reader *r, const char *p, size_t n)
+{
+	size_t i;
+
+	if (r->c.faults)
+		return;
+	if (!r->started) {
+		for (i = 0; i < n && strchr(" \t\r\n", p[i]) && p[i]; i++)
+			;
+		yoy_buf_put(&r->lead, p, i);
+		if (i == n)
+			return;
+		r->started = 1;
+		if (r->lead.len && xmlParseChunk(r->px, r->lead.ptr,
+		    (int)r->lead.len, 0) != 0)
+			goto bad;
+		p += i, n -= i;
+	}
+	if (xmlParseChunk(r->px, p, (int)n, 0) == 0)
+		return;
+bad:
+	if (r->c.faults == 0) {
+		yoy_diag(YOY_FATAL, r->c.file, 0, 0, "malformed XML");
+		r->c.faults++;
+	}
+}
+
+static struct yoy_doc *
+reader_end(struct reader *r)
+{
+	if (r->c.faults == 0 && !r->started) {
+		yoy_diag(YOY_FATAL, r->c.file, 0, 0, "no XML in input");
+		r->c.faults++;
+	}
+	if (r->c.faults == 0 && xmlParseChunk(r->px, NULL, 0, 1) != 0 &&
+	    r->c.faults == 0) {
+		yoy_diag(YOY_FATAL, r->c.file, 0, 0, "malformed XML");
+		r->c.faults++;
+	}
+	if (r->c.faults == 0 && (!r->px->wellFormed || r->depth != 0)) {
+		yoy_diag(YOY_FATAL, r->c.file, 0, 0, "malformed XML");
+		r->c.faults++;
+	}
+	xmlFreeParserCtxt(r->px);
+	yoy_buf_free(&r->text);
+	yoy_buf_free(&r->lead);
+	if (r->c.faults) {
+		yoy_doc_free(r->d);
+		return NULL;
+	}
+	yoy_doc_normalize(r->d);
+	return r->d;
+}
+
 struct yoy_doc *
 yoy_xml_read(const char *buf, size_t len, const char *file)
 {
@@ -258,57 +348,56 @@ yoy_xml_read(const char *buf, size_t len, const char *file)
 	xmlSAXHandler sax;
 	size_t i;
 
-	memset(&r, 0, sizeof(r));
-	r.c.file = yoy_diag_name(file);
-	for (i = 0; i < len && buf[i] && strchr(" \t\r\n", buf[i]); i++)
-		;
-	if (len > 0x7fffffff || i == len) {
-		yoy_diag(YOY_FATAL, r.c.file, 0, 0, i == len ? "no XML in input" :
-		    "input too large");
+	if (reader_begin(&r, &sax, file) < 0)
 		return NULL;
-	}
-	memset(&sax, 0, sizeof(sax));
-	sax.initialized = XML_SAX2_MAGIC;
-	sax.startElementNs = on_start;
-	sax.endElementNs = on_end;
-	sax.characters = on_text;
-	sax.cdataBlock = on_text;
-	sax.internalSubset = on_dtd;
-	sax.reference = on_reference;
-	sax.getEntity = on_entity;
-	sax.serror = on_sax_error;
-	/* pushed in chunks: libxml2 then keeps a window of the input, not
-	 * a copy of all of it */
-	r.px = xmlCreatePushParserCtxt(&sax, &r, NULL, 0, NULL);
-	if (r.px == NULL) {
-		yoy_diag(YOY_FATAL, r.c.file, 0, 0, "cannot start the XML parser");
-		return NULL;
-	}
-	xmlCtxtUseOptions(r.px, PARSE_OPTS);
-	r.d = yoy_doc_new();
-	for (i = 0; r.c.faults == 0; i += CHUNK) {
-		size_t n = len - i < CHUNK ? len - i : CHUNK;
+	for (i = 0; i < len && r.c.faults == 0; i += CHUNK)
+		reader_push(&r, buf + i, len - i < CHUNK ? len - i : CHUNK);
+	return reader_end(&r);
+}
 
-		if (xmlParseChunk(r.px, buf + i, (int)n, i + n == len) != 0 &&
-		    r.c.faults == 0) {
-			yoy_diag(YOY_FATAL, r.c.file, 0, 0, "malformed XML");
-			r.c.faults++;
-		}
-		if (i + n == len)
-			break;
-	}
-	if (r.c.faults == 0 && (!r.px->wellFormed || r.depth != 0)) {
-		yoy_diag(YOY_FATAL, r.c.file, 0, 0, "malformed XML");
-		r.c.faults++;
-	}
-	xmlFreeParserCtxt(r.px);
-	yoy_buf_free(&r.text);
-	if (r.c.faults) {
-		yoy_doc_free(r.d);
+struct yoy_doc *
+yoy_xml_read_file(const char *path)
+{
+	const char *name = yoy_diag_name(path);
+	int fd = 0, stdin_ = path == NULL || strcmp(path, "-") == 0;
+	/* one window, reused: reading a whole file first would cost a
+	 * page fault every 4 KB of it, which took longer than the parse */
+	static char chunk[CHUNK];
+	struct reader r;
+	xmlSAXHandler sax;
+	struct stat st;
+	ssize_t n;
+
+	if (!stdin_ && (fd = open(path, O_RDONLY)) < 0) {
+		yoy_diag(YOY_FATAL, name, 0, 0, "cannot open: %s",
+		    strerror(errno));
 		return NULL;
 	}
-	yoy_doc_normalize(r.d);
-	return r.d;
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		yoy_diag(YOY_FATAL, name, 0, 0, "is a directory");
+		if (!stdin_)
+			close(fd);
+		return NULL;
+	}
+	if (reader_begin(&r, &sax, path) < 0) {
+		if (!stdin_)
+			close(fd);
+		return NULL;
+	}
+	while (r.c.faults == 0 && (n = read(fd, chunk, sizeof(chunk))) != 0) {
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			yoy_diag(YOY_FATAL, name, 0, 0, "cannot read: %s",
+			    strerror(errno));
+			r.c.faults++;
+			break;
+		}
+		reader_push(&r, chunk, (size_t)n);
+	}
+	if (!stdin_)
+		close(fd);
+	return reader_end(&r);
 }
 
 int

@@ -300,6 +300,8 @@ int yoy_xml_output(const struct yoy_doc *, const char *path,
 	const struct yoy_write_opts *);
 /* Reads canonical XML (no DTD, no entities, no network). NULL on error. */
 struct yoy_doc *yoy_xml_read(const char *buf, size_t len, const char *file);
+/* The same, streamed from a file ("-" or NULL: standard input). */
+struct yoy_doc *yoy_xml_read_file(const char *path);
 /* Validates canonical XML against the schema; 0 valid, -1 not. */
 int yoy_xml_validate(const char *buf, size_t len, const char *file);
 /* The same, each violation handed to `each` (line 0: unknown) instead of
