@@ -56,17 +56,29 @@ next_block(struct yoy_diff *df, struct blocks *bl, enum yoy_type t)
 {
 	struct yoy_block *b;
 
+	(void)df;
 	if (bl->n == bl->cap) {
-		struct yoy_block *old = bl->v;
-
-		bl->cap = bl->cap ? 2 * bl->cap : 8;
-		bl->v = yoy_arena_alloc(df->arena, bl->cap * sizeof(*bl->v));
-		if (bl->n)
-			memcpy(bl->v, old, bl->n * sizeof(*bl->v));
+		bl->cap = bl->cap ? 2 * bl->cap : 64;
+		bl->v = yoy_realloc(bl->v, bl->cap * sizeof(*bl->v));
 	}
 	b = &bl->v[bl->n++];
 	b->type = t;
 	return b;
+}
+
+/* The blocks gathered in `bl` (one scratch vector for all cells) become
+ * side `sd` of cell `c`, copied to their size. */
+static void
+take_blocks(struct yoy_diff *df, struct blocks *bl, struct yoy_cell *c,
+    int sd)
+{
+	c->nblk[sd] = bl->n;
+	c->blk[sd] = NULL;
+	if (bl->n) {
+		c->blk[sd] = yoy_arena_alloc(df->arena, bl->n * sizeof(*bl->v));
+		memcpy(c->blk[sd], bl->v, bl->n * sizeof(*bl->v));
+	}
+	bl->n = 0;
 }
 
 /* A block of the text gathered in `text`, which it empties. */
@@ -156,18 +168,25 @@ struct side {
 	struct yoy_map last;       /* key -> its latest cell */
 };
 
+/* Room for every cell `doc` can have, in the diff's arena: an entry, an
+ * action's introduction or a section each, and the body's text. */
+static void
+size_side(struct yoy_diff *df, struct side *s, const struct yoy_doc *doc)
+{
+	s->cap = doc->made[YOY_ENTRY] + doc->made[YOY_ACTION] +
+	    doc->made[YOY_SECTION] + 1;
+	s->v = yoy_arena_alloc(df->arena, s->cap * sizeof(*s->v));
+	s->key = yoy_arena_alloc(df->arena, s->cap * sizeof(*s->key));
+	s->occ = yoy_arena_alloc(df->arena, s->cap * sizeof(*s->occ));
+	s->prev = yoy_arena_alloc(df->arena, s->cap * sizeof(*s->prev));
+}
+
 static struct yoy_cell *
 new_cell(struct side *s)
 {
-	if (s->n == s->cap) {
-		s->cap = s->cap ? 2 * s->cap : 64;
-		s->v = yoy_realloc(s->v, s->cap * sizeof(*s->v));
-		s->key = yoy_realloc(s->key, s->cap * sizeof(*s->key));
-		s->occ = yoy_realloc(s->occ, s->cap * sizeof(*s->occ));
-		s->prev = yoy_realloc(s->prev, s->cap * sizeof(*s->prev));
-	}
-	memset(&s->v[s->n], 0, sizeof(s->v[0]));
-	return &s->v[s->n++];
+	if (s->n == s->cap)
+		abort();        /* size_side's bound is wrong */
+	return &s->v[s->n++];   /* zeroed */
 }
 
 /* Keys the last cell of `s` with `k`, which it empties. */
@@ -212,7 +231,7 @@ node_int(const struct yoy_node *n, const char *attr)
 static void
 collect_entries(struct yoy_diff *df, struct side *s, int sd,
     const struct yoy_node *action, int num, const struct yoy_diff_opts *o,
-    struct yoy_buf *text, struct yoy_buf *k)
+    struct blocks *bl, struct yoy_buf *text, struct yoy_buf *k)
 {
 	const struct yoy_node *d, *e;
 
@@ -228,7 +247,6 @@ collect_entries(struct yoy_diff *df, struct side *s, int sd,
 		for (e = d->first; e; e = e->next) {
 			struct yoy_cell *c;
 			int kind, year;
-			struct blocks bl = { NULL, 0, 0 };
 
 			if (e->type != YOY_ENTRY)
 				continue;
@@ -247,9 +265,8 @@ collect_entries(struct yoy_diff *df, struct side *s, int sd,
 			c->year[sd] = year;
 			c->label = yoy_node_get(e, "label");
 			c->node[sd] = e;
-			flatten(df, e, &bl, text, NULL);
-			c->blk[sd] = bl.v;
-			c->nblk[sd] = bl.n;
+			flatten(df, e, bl, text, NULL);
+			take_blocks(df, bl, c, sd);
 			/* --years pairs years: the key is the group, no year */
 			yoy_buf_putc(k, 'E');
 			key_int(k, num);
@@ -270,8 +287,11 @@ collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
 {
 	struct yoy_buf text = YOY_BUF_INIT, k = YOY_BUF_INIT,
 	    path = YOY_BUF_INIT;
+	struct blocks bl = { NULL, 0, 0 };
 	const struct yoy_node *n = doc->body;
 	int sections = !o->years && !o->department && !o->kind && !o->year;
+
+	size_side(df, s, doc);
 
 	while (n) {
 		const struct yoy_node *next = NULL;
@@ -282,24 +302,22 @@ collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
 			if (o->action == 0 || o->action == num) {
 				if (sections) {
 					struct yoy_cell *c = new_cell(s);
-					struct blocks bl = { NULL, 0, 0 };
 
 					c->what = YOY_CELL_INTRO;
 					c->action = num;
 					c->node[sd] = n;
 					flatten(df, n, &bl, &text, not_intro);
-					c->blk[sd] = bl.v;
-					c->nblk[sd] = bl.n;
+					take_blocks(df, &bl, c, sd);
 					yoy_buf_putc(&k, 'I');
 					key_int(&k, num);
 					key_cell(df, s, &k);
 				}
-				collect_entries(df, s, sd, n, num, o, &text, &k);
+				collect_entries(df, s, sd, n, num, o, &bl, &text,
+				    &k);
 			}
 		} else if ((n->type == YOY_SECTION || n->type == YOY_BODY) &&
 		    sections && o->action == 0) {
 			struct yoy_cell *c;
-			struct blocks bl = { NULL, 0, 0 };
 			const struct yoy_node *a, *title;
 			size_t ov[2];
 
@@ -329,8 +347,7 @@ collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
 				c->node[sd] = n;
 				c->section = yoy_arena_strndup(df->arena,
 				    path.ptr ? path.ptr : "", path.len);
-				c->blk[sd] = bl.v;
-				c->nblk[sd] = bl.n;
+				take_blocks(df, &bl, c, sd);
 				/* the key: its heading less any number */
 				yoy_buf_puts(&k, "S\x1f");
 				if ((title = yoy_node_child(n, YOY_TITLE)))
@@ -363,6 +380,7 @@ collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
 		}
 		n = next;
 	}
+	free(bl.v);
 	yoy_buf_free(&text);
 	yoy_buf_free(&k);
 	yoy_buf_free(&path);
@@ -633,13 +651,9 @@ status(struct yoy_diff *df, struct yoy_cell *c)
 }
 
 static void
-push_out(struct yoy_diff *df, size_t *cap, const struct yoy_cell *c)
+push_out(struct yoy_diff *df, const struct yoy_cell *c)
 {
-	if (df->n == *cap) {
-		*cap = *cap ? 2 * *cap : 64;
-		df->cell = yoy_realloc(df->cell, *cap * sizeof(*df->cell));
-	}
-	df->cell[df->n] = *c;
+	df->cell[df->n] = *c;   /* room made by the caller */
 	status(df, &df->cell[df->n]);
 	df->n++;
 }
@@ -673,27 +687,30 @@ static void
 match(struct yoy_diff *df, struct side *o, struct side *nw)
 {
 	char *taken = calloc(o->n + 1, 1);
-	size_t i, j, cap = 0, *with = yoy_malloc((nw->n + 1) * sizeof(*with));
+	size_t i, j, *with = yoy_malloc((nw->n + 1) * sizeof(*with));
 
 	if (taken == NULL)
 		taken = yoy_malloc((size_t)-1);
+	/* every cell once: no growing */
+	df->cell = yoy_arena_alloc(df->arena,
+	    (o->n + nw->n + 1) * sizeof(*df->cell));
 	for (j = 0; j < nw->n; j++)
 		if ((with[j] = partner(o, nw, j)) != (size_t)-1)
 			taken[with[j]] = 1;
 	/* removed cells stand after the old cell they followed */
 	for (i = 0; i < o->n && !taken[i]; i++)
-		push_out(df, &cap, &o->v[i]);
+		push_out(df, &o->v[i]);
 	for (j = 0; j < nw->n; j++) {
 		struct yoy_cell c = nw->v[j];
 
 		if ((i = with[j]) == (size_t)-1) {
-			push_out(df, &cap, &c);
+			push_out(df, &c);
 			continue;
 		}
 		merge(&c, &o->v[i], 0);
-		push_out(df, &cap, &c);
+		push_out(df, &c);
 		for (i++; i < o->n && !taken[i]; i++)
-			push_out(df, &cap, &o->v[i]);
+			push_out(df, &o->v[i]);
 	}
 	free(with);
 	free(taken);
@@ -731,7 +748,7 @@ static void
 pair_years(struct yoy_diff *df, struct side *s, const struct yoy_diff_opts *o)
 {
 	struct yr *v = yoy_malloc((s->n + 1) * sizeof(*v));
-	size_t i, npair = 0, cap = 0;
+	size_t i, npair = 0;
 
 	for (i = 0; i < s->n; i++) {
 		v[i].key = s->key[i];
@@ -748,6 +765,7 @@ pair_years(struct yoy_diff *df, struct side *s, const struct yoy_diff_opts *o)
 			v[npair++].at = v[i].at;
 		}
 	qsort(v, npair, sizeof(*v), cmp_at);
+	df->cell = yoy_arena_alloc(df->arena, (npair + 1) * sizeof(*df->cell));
 	for (i = 0; i < npair; i++) {
 		const struct yoy_cell *a = &s->v[v[i].older];
 		struct yoy_cell c = s->v[v[i].at];
@@ -756,7 +774,7 @@ pair_years(struct yoy_diff *df, struct side *s, const struct yoy_diff_opts *o)
 		c.nblk[1] = c.nblk[0], c.year[1] = c.year[0];
 		c.node[0] = a->node[0], c.blk[0] = a->blk[0];
 		c.nblk[0] = a->nblk[0], c.year[0] = a->year[0];
-		push_out(df, &cap, &c);
+		push_out(df, &c);
 	}
 	free(v);
 }
@@ -783,13 +801,8 @@ yoy_diff_new(const struct yoy_doc *old, const struct yoy_doc *new,
 		collect(df, new, 1, &s[1], o);
 		match(df, &s[0], &s[1]);
 	}
-	for (int i = 0; i < 2; i++) {
-		free(s[i].v);
-		free(s[i].key);
-		free(s[i].occ);
-		free(s[i].prev);
+	for (int i = 0; i < 2; i++)
 		yoy_map_free(&s[i].last);
-	}
 	return df;
 }
 
@@ -810,7 +823,6 @@ yoy_diff_free(struct yoy_diff *df)
 	free(d->seq);
 	free(d->flags);
 	free(d);
-	free(df->cell);
 	yoy_arena_free(df->arena);
 	free(df);
 }

@@ -106,6 +106,7 @@ yoy_doc_new(void)
 {
 	struct yoy_doc *d = yoy_malloc(sizeof(*d));
 
+	memset(d->made, 0, sizeof(d->made));
 	d->arena = yoy_arena_new();
 	d->adopted = NULL;
 	d->root = yoy_node_new(d, YOY_REPORT);
@@ -144,6 +145,7 @@ yoy_node_new(struct yoy_doc *d, enum yoy_type t)
 	struct yoy_node *n = yoy_arena_alloc(d->arena, sizeof(*n));
 
 	n->type = t;
+	d->made[t]++;
 	return n;
 }
 

@@ -56,9 +56,10 @@ int yoy_buf_read_file(struct yoy_buf *, const char *path);
 struct yoy_map {
 	const char **k;
 	size_t *v;
+	uint32_t *h;                /* each key's hash */
 	size_t n, cap;
 };
-#define YOY_MAP_INIT { NULL, NULL, 0, 0 }
+#define YOY_MAP_INIT { NULL, NULL, NULL, 0, 0 }
 uint32_t yoy_hash(const char *s, size_t len);         /* FNV-1a */
 /* The value slot of `key` (NUL-terminated at key[len]), made with the
  * value (size_t)-1 when it is not there: one lookup either way. */
@@ -152,6 +153,8 @@ struct yoy_doc {
 	struct yoy_node *root;      /* report */
 	struct yoy_node *meta, *body;
 	struct adopted *adopted;    /* buffers freed with the document */
+	size_t made[YOY_NTYPES];    /* nodes made of each type: a bound on
+	                               those linked, for sizing arrays */
 };
 
 struct yoy_doc *yoy_doc_new(void);

@@ -1,5 +1,6 @@
 /* Unit tests of the library: registry, label grammar, white space, the
- * writer's escaping and byte stability, the reader, the diff algorithm. */
+ * writer's escaping and byte stability, the reader, the diff algorithm,
+ * the arena and the map. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -424,6 +425,72 @@ myers(void)
 	free(dx);
 }
 
+/* Every size from small to past a huge page, in chunks of 64 KB and of
+ * 2 MB: each block zeroed, aligned, apart from the others. */
+static void
+arena(void)
+{
+	struct yoy_arena *a = yoy_arena_new();
+	static const size_t sizes[] = { 1, 7, 16, 100, 5000, 16 * 1024 + 1,
+	    70000, 1024 * 1024, 3 * 1024 * 1024, 24 };
+	unsigned char *p[200];
+	size_t i, j, n = 0, bad = 0;
+
+	for (i = 0; i < 200; i++) {
+		size_t sz = sizes[i % 10];
+
+		p[i] = yoy_arena_alloc(a, sz);
+		for (j = 0; j < sz; j++)
+			bad += p[i][j] != 0;
+		if ((uintptr_t)p[i] % sizeof(long double))
+			bad++;
+		memset(p[i], (int)(i + 1), sz);
+		n += sz;
+	}
+	for (i = 0; i < 200; i++) {
+		size_t sz = sizes[i % 10];
+
+		for (j = 0; j < sz; j++)
+			bad += p[i][j] != (unsigned char)(i + 1);
+	}
+	CHECK(bad == 0, "arena: %zu bytes of %zu not zeroed, misaligned or "
+	    "overwritten", bad, n);
+	yoy_arena_free(a);
+}
+
+/* 100,000 keys: each found again with its value, none found that was
+ * not put, keys equal in their first bytes kept apart. */
+static void
+map(void)
+{
+	struct yoy_arena *a = yoy_arena_new();
+	struct yoy_map m = YOY_MAP_INIT;
+	char k[32];
+	size_t i, bad = 0, *at;
+
+	for (i = 0; i < 100000; i++) {
+		int len = snprintf(k, sizeof(k), "E\x1f%zu\x1f" "dept", i);
+
+		at = yoy_map_at(&m, k, (size_t)len, a);
+		bad += *at != (size_t)-1;
+		*at = i;
+	}
+	for (i = 0; i < 100000; i++) {
+		int len = snprintf(k, sizeof(k), "E\x1f%zu\x1f" "dept", i);
+
+		bad += yoy_map_get(&m, k) != i;
+		bad += *yoy_map_at(&m, k, (size_t)len, a) != i;
+		bad += strcmp(yoy_map_key(&m, yoy_map_at(&m, k, (size_t)len,
+		    a)), k) != 0;
+	}
+	bad += m.n != 100000;
+	bad += yoy_map_get(&m, "E\x1f" "1\x1f" "dep") != (size_t)-1;
+	bad += yoy_map_get(&m, "E\x1f" "1\x1f" "deptx") != (size_t)-1;
+	CHECK(bad == 0, "map: %zu lookups wrong", bad);
+	yoy_map_free(&m);
+	yoy_arena_free(a);
+}
+
 int
 main(void)
 {
@@ -435,6 +502,8 @@ main(void)
 	writer();
 	reader();
 	myers();
+	arena();
+	map();
 	yoy_registry_free();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
