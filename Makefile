@@ -18,7 +18,7 @@ LDFLAGS  += -fsanitize=$(SANITIZE)
 endif
 
 PROGS    = yoy-txt yoy-md yoy-html yoy-diff yoy-store yoy-check
-LIBSRC   = buf check checkout cli diag diff diffout doc html md myers pattern registry shape store \
+LIBSRC   = buf check checkout cli diag diff diffmain diffout doc html md myers pattern registry shape store \
            storeread storesync text tree txt watchdog xml xmlread
 OBJ      = $(LIBSRC:%=obj/%.o) obj/data.o
 TESTS    = unit txtlines validate mdstatements htmlwords

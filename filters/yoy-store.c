@@ -55,6 +55,25 @@ bad_usage(const char *fmt, ...)
 	return 2;
 }
 
+/* yoy-diff --store: revisions, for yoy_diff_main. */
+static void *
+rev_open(const char *dir)
+{
+	return yoy_store_open(dir);
+}
+
+static struct yoy_doc *
+rev_doc(void *st, const char *rev)
+{
+	return yoy_store_doc(st, rev, 0, NULL);
+}
+
+static void
+rev_close(void *st)
+{
+	yoy_store_close(st);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -78,7 +97,16 @@ main(int argc, char **argv)
 	struct yoy_store *s = NULL;
 	int c, action = 0, status = 2;
 	char *end;
+	const char *self = strrchr(argv[0], '/');
 
+	/* run as yoy-diff (yoy-diff --store hands itself over) */
+	if (strcmp(self ? self + 1 : argv[0], "yoy-diff") == 0) {
+		static const struct yoy_diff_store rev = {
+			rev_open, rev_doc, rev_close
+		};
+
+		return yoy_diff_main(argc, argv, &rev);
+	}
 	yoy_diag_init("yoy-store");
 	while ((c = getopt_long(argc, argv, "s:t:m:a:d:o:hV", longopts,
 	    NULL)) != -1) {

@@ -1,7 +1,10 @@
-/* What the programs' mains share: checks of option arguments, and reading
- * every input before a parse whose time limit follows their size. */
+/* What the programs' mains share: checks of option arguments, reading
+ * every input before a parse whose time limit follows their size, and
+ * running a sibling program. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "yoy.h"
 
@@ -73,4 +76,29 @@ yoy_cli_free(struct yoy_buf *in, int count)
 	for (i = 0; i < count; i++)
 		yoy_buf_free(&in[i]);
 	free(in);
+}
+
+/* Runs `prog` from this program's own directory (else from PATH), with
+ * argv as it is (argv[0] says which program to be); returns only on
+ * failure, said. */
+void
+yoy_cli_exec(const char *prog, char **argv)
+{
+	char self[4096], *slash;
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	size_t len;
+
+	fflush(stdout);
+	if (n > 0) {
+		self[n] = '\0';
+		if ((slash = strrchr(self, '/')) != NULL &&
+		    (len = (size_t)(slash + 1 - self)) + strlen(prog) <
+		    sizeof(self)) {
+			strcpy(self + len, prog);
+			execv(self, argv);
+		}
+	}
+	execvp(prog, argv);
+	yoy_diag(YOY_FATAL, NULL, 0, 0, "cannot run %s: %s", prog,
+	    strerror(errno));
 }

@@ -84,6 +84,9 @@ int yoy_cli_seconds(const char *opt, const char *arg, double *out);
  * (the diagnostics' status says 2). */
 struct yoy_buf *yoy_cli_read(char **paths, int n, int *count, double *bytes);
 void yoy_cli_free(struct yoy_buf *, int count);
+/* Runs `prog` (this program's directory first, then PATH) with `argv`;
+ * returns only after saying why it could not. */
+void yoy_cli_exec(const char *prog, char **argv);
 
 /* ------------------------------------------------------------ watchdog */
 
@@ -405,6 +408,17 @@ struct yoy_diff {
 struct yoy_diff *yoy_diff_new(const struct yoy_doc *old,
 	const struct yoy_doc *new, const struct yoy_diff_opts *);
 void yoy_diff_free(struct yoy_diff *);
+
+/* Revisions for yoy-diff --store: a store opened, one revision read, the
+ * store closed (NULL from open and doc: said). */
+struct yoy_diff_store {
+	void *(*open)(const char *dir);
+	struct yoy_doc *(*doc)(void *store, const char *rev);
+	void (*close)(void *store);
+};
+/* The program yoy-diff.  Without `rev`, --store runs yoy-store as
+ * yoy-diff, which calls this with them. */
+int yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev);
 
 /* A cell's edit script: blocks, each a run of tokens kept, deleted or
  * inserted.  An op with `block` set starts a block of `type`. */
