@@ -112,12 +112,38 @@ fail(struct reader *r, const char *fmt, ...)
 	xmlStopParser(r->px);
 }
 
-/* Text arrives in pieces: one node for each run. */
+/* Elements that hold only elements, by the schema: white space in them
+ * is the writer's indentation, which yoy_doc_normalize would drop. */
+static int
+holds_text(enum yoy_type t)
+{
+	switch (t) {
+	case YOY_REPORT: case YOY_META: case YOY_BODY: case YOY_SECTION:
+	case YOY_ACTION: case YOY_DEPARTMENT: case YOY_ENTRY: case YOY_UL:
+	case YOY_OL: case YOY_TABLE: case YOY_TR: case YOY_BLOCKQUOTE:
+	case YOY_DL: case YOY_FIGURE:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/* Text arrives in pieces: one node for each run; none for indentation,
+ * half the nodes of a document as the writer lays it out. */
 static void
 flush_text(struct reader *r)
 {
-	if (r->text.len && r->cur)
-		yoy_node_add_text(r->d, r->cur, r->text.ptr, r->text.len, 0);
+	size_t i = 0;
+
+	if (r->text.len && r->cur) {
+		if (!holds_text(r->cur->type))
+			while (i < r->text.len && strchr(" \t\r\n",
+			    r->text.ptr[i]) && r->text.ptr[i])
+				i++;
+		if (i < r->text.len)
+			yoy_node_add_text(r->d, r->cur, r->text.ptr,
+			    r->text.len, 0);
+	}
 	r->text.len = 0;
 }
 
