@@ -317,18 +317,20 @@ yoy_hash(const char *s, size_t len)
 	return h;
 }
 
-/* The slot of `key` (hash `h`): NULL in k[] when it is not there.  Each
+/* The slot of `key` (hash `h`): k is NULL when it is not there.  Each
  * slot keeps its key's hash, so a probe compares keys only when their
- * hashes agree, and growing never hashes again. */
-static size_t
+ * hashes agree, and growing never hashes again; a slot's value, key and
+ * hash sit together, one cache line a probe. */
+static struct yoy_map_slot *
 map_slot(const struct yoy_map *m, const char *key, size_t len, uint32_t h)
 {
 	size_t i = h & (m->cap - 1);
+	struct yoy_map_slot *sl;
 
-	while (m->k[i] && (m->h[i] != h || strncmp(m->k[i], key, len) != 0 ||
-	    m->k[i][len] != '\0'))
+	while ((sl = &m->slot[i])->k && (sl->h != h ||
+	    strncmp(sl->k, key, len) != 0 || sl->k[len] != '\0'))
 		i = (i + 1) & (m->cap - 1);
-	return i;
+	return sl;
 }
 
 size_t *
@@ -336,63 +338,59 @@ yoy_map_at(struct yoy_map *m, const char *key, size_t len,
     struct yoy_arena *a)
 {
 	uint32_t h = yoy_hash(key, len);
+	struct yoy_map_slot *sl;
 	size_t i;
 
 	if (2 * (m->n + 1) > m->cap) {
 		struct yoy_map old = *m;
 
 		m->cap = m->cap ? 2 * m->cap : 64;
-		m->k = yoy_malloc(m->cap * sizeof(*m->k));
-		memset(m->k, 0, m->cap * sizeof(*m->k));
-		m->v = yoy_malloc(m->cap * sizeof(*m->v));
-		m->h = yoy_malloc(m->cap * sizeof(*m->h));
+		m->slot = yoy_malloc(m->cap * sizeof(*m->slot));
+		memset(m->slot, 0, m->cap * sizeof(*m->slot));
 		for (i = 0; i < old.cap; i++)
-			if (old.k[i]) {
-				size_t j = old.h[i] & (m->cap - 1);
+			if (old.slot[i].k) {
+				size_t j = old.slot[i].h & (m->cap - 1);
 
-				while (m->k[j])
+				while (m->slot[j].k)
 					j = (j + 1) & (m->cap - 1);
-				m->k[j] = old.k[i];
-				m->v[j] = old.v[i];
-				m->h[j] = old.h[i];
+				m->slot[j] = old.slot[i];
 			}
-		free(old.k);
-		free(old.v);
-		free(old.h);
+		free(old.slot);
 	}
-	i = map_slot(m, key, len, h);
-	if (m->k[i] == NULL) {
-		m->k[i] = yoy_arena_strndup(a, key, len);
-		m->v[i] = (size_t)-1;
-		m->h[i] = h;
+	sl = map_slot(m, key, len, h);
+	if (sl->k == NULL) {
+		sl->k = yoy_arena_strndup(a, key, len);
+		sl->v = (size_t)-1;
+		sl->h = h;
 		m->n++;
 	}
-	return &m->v[i];
+	return &sl->v;
 }
 
 size_t
 yoy_map_get(const struct yoy_map *m, const char *key)
 {
-	size_t i, len;
+	struct yoy_map_slot *sl;
+	size_t len;
 
 	if (m->cap == 0)
 		return (size_t)-1;
 	len = strlen(key);
-	i = map_slot(m, key, len, yoy_hash(key, len));
-	return m->k[i] ? m->v[i] : (size_t)-1;
+	sl = map_slot(m, key, len, yoy_hash(key, len));
+	return sl->k ? sl->v : (size_t)-1;
 }
 
 const char *
 yoy_map_key(const struct yoy_map *m, const size_t *at)
 {
-	return m->k[at - m->v];
+	(void)m;
+	/* v is a slot's first member */
+	return ((const struct yoy_map_slot *)(const void *)at)->k;
 }
 
 void
 yoy_map_free(struct yoy_map *m)
 {
-	free(m->k);
-	free(m->v);
-	free(m->h);
+	free(m->slot);
 	memset(m, 0, sizeof(*m));
 }

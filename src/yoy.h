@@ -54,12 +54,14 @@ int yoy_buf_read_file(struct yoy_buf *, const char *path);
 
 /* A map from strings to indices; keys are copied into an arena. */
 struct yoy_map {
-	const char **k;
-	size_t *v;
-	uint32_t *h;                /* each key's hash */
+	struct yoy_map_slot {
+		size_t v;
+		const char *k;      /* NULL: a free slot */
+		uint32_t h;         /* the key's hash */
+	} *slot;
 	size_t n, cap;
 };
-#define YOY_MAP_INIT { NULL, NULL, NULL, 0, 0 }
+#define YOY_MAP_INIT { NULL, 0, 0 }
 uint32_t yoy_hash(const char *s, size_t len);         /* FNV-1a */
 /* The value slot of `key` (NUL-terminated at key[len]), made with the
  * value (size_t)-1 when it is not there: one lookup either way. */
