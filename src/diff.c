@@ -240,7 +240,9 @@ collect_entries(struct yoy_diff *df, struct side *s, int sd,
 
 		if (d->type != YOY_DEPARTMENT)
 			continue;
-		id = yoy_node_get(d, "id");
+		/* attributes by slot (doc.c's table, schema order): a
+		 * department's id and name; an entry's kind, year, label */
+		id = d->attr[0];
 		id = id ? id : "";
 		if (o->department && strcmp(o->department, id) != 0)
 			continue;
@@ -250,9 +252,8 @@ collect_entries(struct yoy_diff *df, struct side *s, int sd,
 
 			if (e->type != YOY_ENTRY)
 				continue;
-			kind = yoy_kind_from_name(yoy_node_get(e, "kind") ?
-			    yoy_node_get(e, "kind") : "");
-			year = node_int(e, "year");
+			kind = yoy_kind_from_name(e->attr[0] ? e->attr[0] : "");
+			year = e->attr[1] ? atoi(e->attr[1]) : 0;
 			if ((o->kind && (int)o->kind != kind) ||
 			    (o->year && o->year != year && !o->years))
 				continue;
@@ -260,10 +261,10 @@ collect_entries(struct yoy_diff *df, struct side *s, int sd,
 			c->what = YOY_CELL_ENTRY;
 			c->action = num;
 			c->dept_id = id;
-			c->dept_name = yoy_node_get(d, "name");
+			c->dept_name = d->attr[1];
 			c->kind = (enum yoy_kind)kind;
 			c->year[sd] = year;
-			c->label = yoy_node_get(e, "label");
+			c->label = e->attr[2];
 			c->node[sd] = e;
 			flatten(df, e, bl, text, NULL);
 			take_blocks(df, bl, c, sd);

@@ -112,6 +112,13 @@ fail(struct reader *r, const char *fmt, ...)
 	xmlStopParser(r->px);
 }
 
+/* XML's white space */
+static int
+xml_space(char c)
+{
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
+
 /* Elements that hold only elements, by the schema: white space in them
  * is the writer's indentation, which yoy_doc_normalize would drop. */
 static int
@@ -137,8 +144,7 @@ flush_text(struct reader *r)
 
 	if (r->text.len && r->cur) {
 		if (!holds_text(r->cur->type))
-			while (i < r->text.len && strchr(" \t\r\n",
-			    r->text.ptr[i]) && r->text.ptr[i])
+			while (i < r->text.len && xml_space(r->text.ptr[i]))
 				i++;
 		if (i < r->text.len)
 			yoy_node_add_text(r->d, r->cur, r->text.ptr,
@@ -320,7 +326,7 @@ reader_push(struct reader *r, const char *p, size_t n)
 	if (r->c.faults)
 		return;
 	if (!r->started) {
-		for (i = 0; i < n && strchr(" \t\r\n", p[i]) && p[i]; i++)
+		for (i = 0; i < n && xml_space(p[i]); i++)
 			;
 		yoy_buf_put(&r->lead, p, i);
 		if (i == n)

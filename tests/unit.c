@@ -425,6 +425,18 @@ myers(void)
 	free(dx);
 }
 
+/* diff.c reads these attributes by slot. */
+static void
+slots(void)
+{
+	CHECK(strcmp(yoy_type_attr(YOY_DEPARTMENT, 0), "id") == 0 &&
+	    strcmp(yoy_type_attr(YOY_DEPARTMENT, 1), "name") == 0 &&
+	    strcmp(yoy_type_attr(YOY_ENTRY, 0), "kind") == 0 &&
+	    strcmp(yoy_type_attr(YOY_ENTRY, 1), "year") == 0 &&
+	    strcmp(yoy_type_attr(YOY_ENTRY, 2), "label") == 0,
+	    "slots: department id, name; entry kind, year, label");
+}
+
 /* Every size from small to past a huge page, in chunks of 64 KB and of
  * 2 MB: each block zeroed, aligned, apart from the others. */
 static void
@@ -504,6 +516,7 @@ main(void)
 	myers();
 	arena();
 	map();
+	slots();
 	yoy_registry_free();
 	printf("unit: %d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
