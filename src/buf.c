@@ -51,6 +51,24 @@ yoy_strndup(const char *s, size_t n)
 
 /* ----------------------------------------------------------------- arena */
 
+#define HUGE (2 * 1024 * 1024)
+
+/* Marks the untouched block p[0..n) for transparent huge pages: the
+ * kernel backs with them its parts on a 2 MB boundary. */
+static void
+huge_hint(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+	uintptr_t from = ((uintptr_t)p + HUGE - 1) & ~(uintptr_t)(HUGE - 1),
+	    to = ((uintptr_t)p + n) & ~(uintptr_t)(HUGE - 1);
+
+	if (to > from)
+		madvise((void *)from, to - from, MADV_HUGEPAGE);
+#else
+	(void)p, (void)n;
+#endif
+}
+
 /*
  * Chunks come zeroed (calloc, or fresh pages), so an allocation is a
  * pointer bump.  Past BIG_AFTER bytes an arena takes its memory in
@@ -62,7 +80,6 @@ yoy_strndup(const char *s, size_t n)
  */
 #define CHUNK (64 * 1024)
 #define BIG_AFTER (256 * 1024)
-#define HUGE (2 * 1024 * 1024)
 
 struct chunk {
 	struct chunk *next;
@@ -275,9 +292,11 @@ yoy_buf_read_file(struct yoy_buf *b, const char *path)
 		goto fail;
 	}
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
-		/* room for the file and its NUL: one read, no copy */
+		/* room for the file and its NUL: one read, no copy; the
+		 * pages it will fill, huge where they can be (see below) */
 		b->cap = (size_t)st.st_size + 2;
 		b->ptr = yoy_realloc(b->ptr, b->cap);
+		huge_hint(b->ptr, b->cap);
 	}
 	for (;;) {
 		if (b->cap - b->len < 2)
