@@ -73,7 +73,7 @@ huge_hint(void *p, size_t n)
  * Chunks come zeroed (calloc, or fresh pages), so an allocation is a
  * pointer bump.  Past BIG_AFTER bytes an arena takes its memory in
  * 2 MB chunks, aligned and marked for transparent huge pages: on the
- * virtual machines these tools run on, a page fault costs ~13 us, and
+ * virtual machines these tools run on, a page fault costs ~10 us, and
  * a document of 10 MB otherwise touches 5,000 fresh pages, which took
  * longer than parsing it.  Where there are no huge pages, madvise()
  * fails and the chunk is an ordinary one.
@@ -293,7 +293,7 @@ yoy_buf_read_file(struct yoy_buf *b, const char *path)
 	}
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
 		/* room for the file and its NUL: one read, no copy; the
-		 * pages it will fill, huge where they can be (see below) */
+		 * pages it will fill, huge where they can be (huge_hint) */
 		b->cap = (size_t)st.st_size + 2;
 		b->ptr = yoy_realloc(b->ptr, b->cap);
 		huge_hint(b->ptr, b->cap);
