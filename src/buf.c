@@ -274,23 +274,60 @@ yoy_buf_free(struct yoy_buf *b)
 	b->len = b->cap = 0;
 }
 
-int
-yoy_buf_read_file(struct yoy_buf *b, const char *path)
+static int
+is_stdin(const char *path)
 {
-	const char *name = yoy_diag_name(path);
-	int fd = 0, stdin_ = path == NULL || strcmp(path, "-") == 0;
-	struct stat st;
-	ssize_t n;
+	return path == NULL || strcmp(path, "-") == 0;
+}
 
-	if (!stdin_ && (fd = open(path, O_RDONLY)) < 0) {
-		yoy_diag(YOY_FATAL, name, 0, 0, "cannot open: %s",
+int
+yoy_input_open(const char *path)
+{
+	struct stat st;
+	int fd = 0;
+
+	if (!is_stdin(path) && (fd = open(path, O_RDONLY)) < 0) {
+		yoy_diag(YOY_FATAL, yoy_diag_name(path), 0, 0, "cannot open: %s",
 		    strerror(errno));
 		return -1;
 	}
 	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		yoy_diag(YOY_FATAL, name, 0, 0, "is a directory");
-		goto fail;
+		yoy_diag(YOY_FATAL, yoy_diag_name(path), 0, 0, "is a directory");
+		yoy_input_close(fd, path);
+		return -1;
 	}
+	return fd;
+}
+
+ssize_t
+yoy_input_read(int fd, void *buf, size_t n, const char *path)
+{
+	ssize_t got;
+
+	while ((got = read(fd, buf, n)) < 0 && errno == EINTR)
+		;
+	if (got < 0)
+		yoy_diag(YOY_FATAL, yoy_diag_name(path), 0, 0,
+		    "cannot read: %s", strerror(errno));
+	return got;
+}
+
+void
+yoy_input_close(int fd, const char *path)
+{
+	if (!is_stdin(path))
+		close(fd);
+}
+
+int
+yoy_buf_read_file(struct yoy_buf *b, const char *path)
+{
+	struct stat st;
+	ssize_t n;
+	int fd = yoy_input_open(path);
+
+	if (fd < 0)
+		return -1;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0) {
 		/* room for the file and its NUL: one read, no copy; the
 		 * pages it will fill, huge where they can be (huge_hint) */
@@ -301,26 +338,17 @@ yoy_buf_read_file(struct yoy_buf *b, const char *path)
 	for (;;) {
 		if (b->cap - b->len < 2)
 			yoy_buf_grow(b, 64 * 1024);
-		n = read(fd, b->ptr + b->len, b->cap - b->len - 1);
-		if (n == 0)
+		n = yoy_input_read(fd, b->ptr + b->len, b->cap - b->len - 1,
+		    path);
+		if (n <= 0)
 			break;
-		if (n < 0) {
-			if (errno == EINTR)
-				continue;
-			yoy_diag(YOY_FATAL, name, 0, 0, "cannot read: %s",
-			    strerror(errno));
-			goto fail;
-		}
 		b->len += (size_t)n;
 	}
+	yoy_input_close(fd, path);
+	if (n < 0)
+		return -1;
 	b->ptr[b->len] = '\0';
-	if (!stdin_)
-		close(fd);
 	return 0;
-fail:
-	if (!stdin_)
-		close(fd);
-	return -1;
 }
 
 /* ------------------------------------------------------------------ map */

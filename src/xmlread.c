@@ -6,13 +6,9 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/relaxng.h>
-#include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <fcntl.h>
-#include <unistd.h>
 
 #include "yoy.h"
 
@@ -390,45 +386,29 @@ yoy_xml_read(const char *buf, size_t len, const char *file)
 struct yoy_doc *
 yoy_xml_read_file(const char *path)
 {
-	const char *name = yoy_diag_name(path);
-	int fd = 0, stdin_ = path == NULL || strcmp(path, "-") == 0;
 	/* one window, reused: reading a whole file first would cost a
 	 * page fault every 4 KB of it, which took longer than the parse */
 	static char chunk[CHUNK];
 	struct reader r;
 	xmlSAXHandler sax;
-	struct stat st;
 	ssize_t n;
+	int fd = yoy_input_open(path);
 
-	if (!stdin_ && (fd = open(path, O_RDONLY)) < 0) {
-		yoy_diag(YOY_FATAL, name, 0, 0, "cannot open: %s",
-		    strerror(errno));
+	if (fd < 0)
 		return NULL;
-	}
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-		yoy_diag(YOY_FATAL, name, 0, 0, "is a directory");
-		if (!stdin_)
-			close(fd);
-		return NULL;
-	}
 	if (reader_begin(&r, &sax, path) < 0) {
-		if (!stdin_)
-			close(fd);
+		yoy_input_close(fd, path);
 		return NULL;
 	}
-	while (r.c.faults == 0 && (n = read(fd, chunk, sizeof(chunk))) != 0) {
-		if (n < 0 && errno == EINTR)
-			continue;
+	while (r.c.faults == 0 &&
+	    (n = yoy_input_read(fd, chunk, sizeof(chunk), path)) != 0) {
 		if (n < 0) {
-			yoy_diag(YOY_FATAL, name, 0, 0, "cannot read: %s",
-			    strerror(errno));
 			r.c.faults++;
 			break;
 		}
 		reader_push(&r, chunk, (size_t)n);
 	}
-	if (!stdin_)
-		close(fd);
+	yoy_input_close(fd, path);
 	return reader_end(&r);
 }
 

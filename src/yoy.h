@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/types.h>      /* ssize_t */
 
 #define YOY_VERSION "0.1.0"
 
@@ -51,6 +52,13 @@ void yoy_buf_free(struct yoy_buf *);
 /* Reads a whole file ("-" or NULL: standard input); -1 and a diagnostic
  * on failure. */
 int yoy_buf_read_file(struct yoy_buf *, const char *path);
+/* An input file ("-" or NULL: standard input), for reading in pieces:
+ * open refuses a directory; open and read say what failed and give -1;
+ * read goes on past EINTR and gives 0 at the end; close leaves standard
+ * input open. */
+int yoy_input_open(const char *path);
+ssize_t yoy_input_read(int fd, void *buf, size_t n, const char *path);
+void yoy_input_close(int fd, const char *path);
 
 /* A map from strings to indices; keys are copied into an arena. */
 struct yoy_map {
