@@ -52,11 +52,10 @@ struct blocks {
 };
 
 static struct yoy_block *
-next_block(struct yoy_diff *df, struct blocks *bl, enum yoy_type t)
+next_block(struct blocks *bl, enum yoy_type t)
 {
 	struct yoy_block *b;
 
-	(void)df;
 	if (bl->n == bl->cap) {
 		bl->cap = bl->cap ? 2 * bl->cap : 64;
 		bl->v = yoy_realloc(bl->v, bl->cap * sizeof(*bl->v));
@@ -86,7 +85,7 @@ static void
 add_block(struct yoy_diff *df, struct blocks *bl, enum yoy_type t,
     struct yoy_buf *text)
 {
-	struct yoy_block *b = next_block(df, bl, t);
+	struct yoy_block *b = next_block(bl, t);
 
 	b->len = text->len ? yoy_text_fold(text->ptr, text->len) : 0;
 	b->s = yoy_arena_strndup(df->arena, text->len ? text->ptr : "", b->len);
@@ -129,7 +128,7 @@ flatten(struct yoy_diff *df, const struct yoy_node *n, struct blocks *bl,
 			add_block(df, bl, c->type, text);
 		} else if (c->first == c->last && c->first->type == YOY_TEXT) {
 			/* most blocks: one text, folded already */
-			struct yoy_block *b = next_block(df, bl, c->type);
+			struct yoy_block *b = next_block(bl, c->type);
 
 			b->s = c->first->text;
 			b->len = c->first->len;
