@@ -319,6 +319,28 @@ yoy_input_close(int fd, const char *path)
 		close(fd);
 }
 
+const char *
+yoy_input_map(int fd, size_t *len)
+{
+	struct stat st;
+	void *p;
+
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0 ||
+	    (uintmax_t)st.st_size > SIZE_MAX)
+		return NULL;
+	p = mmap(NULL, (size_t)st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	if (p == MAP_FAILED)
+		return NULL;
+	*len = (size_t)st.st_size;
+	return p;
+}
+
+void
+yoy_input_unmap(const char *p, size_t len)
+{
+	munmap((void *)(uintptr_t)p, len);
+}
+
 int
 yoy_buf_read_file(struct yoy_buf *b, const char *path)
 {

@@ -265,8 +265,12 @@ collect_entries(struct yoy_diff *df, struct side *s, int sd,
 			c->year[sd] = year;
 			c->label = e->attr[2];
 			c->node[sd] = e;
-			flatten(df, e, bl, text, NULL);
-			take_blocks(df, bl, c, sd);
+			if (yoy_node_lazy(e)) {
+				c->lazy[sd] = 1;        /* blocks when needed */
+			} else {
+				flatten(df, e, bl, text, NULL);
+				take_blocks(df, bl, c, sd);
+			}
 			/* --years pairs years: the key is the group, no year */
 			yoy_buf_putc(k, 'E');
 			key_int(k, num);
@@ -505,6 +509,8 @@ struct differ {
 	char *flags;
 	size_t flagcap;
 	struct yoy_buf na, nb;  /* normalized blocks, for equality */
+	struct blocks bl;       /* lazy entries' blocks, as made */
+	struct yoy_buf text;
 };
 
 static void
@@ -635,15 +641,45 @@ same_blocks(struct differ *d, const struct yoy_cell *c)
 	return 1;
 }
 
+/* The blocks of a cell's lazy sides, made when first needed: the entry
+ * read (yoy_doc_expand), then flattened as collect does. */
+static void
+make_blocks(struct yoy_diff *df, struct yoy_cell *c)
+{
+	struct differ *d = df->differ;
+	int sd;
+
+	for (sd = 0; sd < 2; sd++) {
+		if (!c->lazy[sd])
+			continue;
+		/* --years: both sides are of the one document */
+		if (yoy_doc_expand(df->doc[sd] ? df->doc[sd] : df->doc[0],
+		    c->node[sd]) < 0)
+			exit(2);        /* its bytes were read once already */
+		flatten(df, c->node[sd], &d->bl, &d->text, NULL);
+		take_blocks(df, &d->bl, c, sd);
+		c->lazy[sd] = 0;
+	}
+}
+
+/* Entries still lazy whose contents are the same bytes are the same; the
+ * rest are compared block by block. */
 static void
 status(struct yoy_diff *df, struct yoy_cell *c)
 {
-	if (c->node[0] == NULL)
+	const struct yoy_node *a = c->node[0], *b = c->node[1];
+
+	if (a == NULL) {
 		c->status = YOY_ADDED;
-	else if (c->node[1] == NULL)
+	} else if (b == NULL) {
 		c->status = YOY_REMOVED;
-	else
+	} else if (yoy_node_lazy(a) && yoy_node_lazy(b) && a->len == b->len &&
+	    memcmp(a->text, b->text, a->len) == 0) {
+		c->status = YOY_SAME;
+	} else {
+		make_blocks(df, c);
 		c->status = same_blocks(df->differ, c) ? YOY_SAME : YOY_CHANGED;
+	}
 	if (c->what == YOY_CELL_ENTRY)
 		df->count[c->status]++;
 	else
@@ -665,6 +701,7 @@ merge(struct yoy_cell *into, const struct yoy_cell *from, int sd)
 	into->node[sd] = from->node[sd];
 	into->blk[sd] = from->blk[sd];
 	into->nblk[sd] = from->nblk[sd];
+	into->lazy[sd] = from->lazy[sd];
 	into->year[sd] = from->year[sd];
 	if (into->label == NULL)
 		into->label = from->label;
@@ -772,8 +809,10 @@ pair_years(struct yoy_diff *df, struct side *s, const struct yoy_diff_opts *o)
 
 		c.node[1] = c.node[0], c.blk[1] = c.blk[0];
 		c.nblk[1] = c.nblk[0], c.year[1] = c.year[0];
+		c.lazy[1] = c.lazy[0];
 		c.node[0] = a->node[0], c.blk[0] = a->blk[0];
 		c.nblk[0] = a->nblk[0], c.year[0] = a->year[0];
+		c.lazy[0] = a->lazy[0];
 		push_out(df, &c);
 	}
 	free(v);
@@ -819,6 +858,8 @@ yoy_diff_free(struct yoy_diff *df)
 	yoy_buf_free(&d->keys);
 	yoy_buf_free(&d->na);
 	yoy_buf_free(&d->nb);
+	yoy_buf_free(&d->text);
+	free(d->bl.v);
 	free(d->tab);
 	free(d->seq);
 	free(d->flags);
@@ -1059,12 +1100,15 @@ yoy_diff_script(struct yoy_diff *df, struct yoy_cell *c,
     struct yoy_script *sc)
 {
 	struct differ *d = df->differ;
-	size_t i, j, n = 0, na = c->nblk[0], nb = c->nblk[1];
-	const struct yoy_block *a = c->blk[0], *b = c->blk[1];
+	size_t i, j, n = 0, na, nb;
+	const struct yoy_block *a, *b;
 	char *bdel, *bins;
 	unsigned *sa, *sb;
 	int s;
 
+	make_blocks(df, c);
+	na = c->nblk[0], nb = c->nblk[1];
+	a = c->blk[0], b = c->blk[1];
 	sc->n = 0;
 	c->deleted = c->inserted = 0;
 	for (s = 0; s < 2; s++) {

@@ -192,7 +192,8 @@ yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev)
 		out.name[i] = store ? argv[optind + i] :
 		    yoy_diag_name(argv[optind + i]);
 		doc[i] = st ? rev->doc(st, argv[optind + i]) :
-		    yoy_xml_read_file(argv[optind + i]);
+		    o.years || out.all ? yoy_xml_read_file(argv[optind + i]) :
+		    yoy_xml_read_lazy(argv[optind + i]);
 		if (doc[i] == NULL)
 			goto done;
 	}

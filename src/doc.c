@@ -109,6 +109,8 @@ yoy_doc_new(void)
 	memset(d->made, 0, sizeof(d->made));
 	d->arena = yoy_arena_new();
 	d->adopted = NULL;
+	d->src = d->src_name = NULL;
+	d->src_len = 0;
 	d->root = yoy_node_new(d, YOY_REPORT);
 	yoy_node_set(d, d->root, "version", "1");
 	d->meta = yoy_node_add(d, d->root, YOY_META);
@@ -135,6 +137,8 @@ yoy_doc_free(struct yoy_doc *d)
 		return;
 	for (a = d->adopted; a; a = a->next)
 		free(a->p);
+	if (d->src)
+		yoy_input_unmap(d->src, d->src_len);
 	yoy_arena_free(d->arena);
 	free(d);
 }
@@ -411,11 +415,17 @@ yoy_node_fold(struct yoy_node *b)
 void
 yoy_doc_normalize(struct yoy_doc *d)
 {
-	struct yoy_node *n = d->root, *c, *next;
+	yoy_node_normalize(d->root);
+}
+
+void
+yoy_node_normalize(struct yoy_node *root)
+{
+	struct yoy_node *n = root, *c, *next;
 
 	while (n) {
 		if (n->type == YOY_PRE || yoy_type_is_inline(n->type)) {
-			n = yoy_node_walk(d->root, n);
+			n = yoy_node_walk(root, n);
 			continue;
 		}
 		for (c = n->first; c; c = c->next)
@@ -432,6 +442,6 @@ yoy_doc_normalize(struct yoy_doc *d)
 					yoy_node_fold(c);     /* a block note */
 			}
 		}
-		n = yoy_node_walk(d->root, n);
+		n = yoy_node_walk(root, n);
 	}
 }

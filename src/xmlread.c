@@ -72,6 +72,13 @@ struct reader {
 	struct yoy_buf text;
 	struct yoy_buf lead;        /* white space before the first markup */
 	int started;                /* something else came */
+	/* lazy: `src` is the whole input, and an entry's content is
+	 * checked, not built; in_lazy is the depth of the one being read */
+	const char *src;
+	size_t src_len, from;
+	int lazy, in_lazy, unlazy;  /* unlazy: offsets did not check out */
+	struct yoy_node *into;      /* expanding this lazy entry */
+	unsigned line_base;
 	/* names come from libxml2's dictionary: one pointer a name, so a
 	 * name's type is looked up once */
 	struct { const xmlChar *name; int type; } seen[64];
@@ -149,6 +156,36 @@ flush_text(struct reader *r)
 	r->text.len = 0;
 }
 
+/* Where the parser is in the input: at a start tag's '>' (or "/>") in
+ * on_start, just past an end tag in on_end. */
+static size_t
+offset(const struct reader *r)
+{
+	const xmlParserInput *in = r->px->input;
+
+	return (size_t)in->consumed + (size_t)(in->cur - in->base);
+}
+
+/* Entry `n` begins: its content is to be skipped, and found again by its
+ * offsets, which are checked against the bytes; if they are not what
+ * they should be (an encoding converted, say), the document is read
+ * again, built whole. */
+static void
+lazy_start(struct reader *r)
+{
+	size_t at = offset(r);
+
+	if (r->px->input->buf && r->px->input->buf->encoder)
+		r->unlazy = 1;
+	else if (at < r->src_len && r->src[at] == '>')
+		r->in_lazy = r->depth, r->from = at + 1;
+	else if (!(at + 1 < r->src_len && r->src[at] == '/' &&
+	    r->src[at + 1] == '>'))
+		r->unlazy = 1;
+	if (r->unlazy)
+		r->lazy = 0;
+}
+
 static void
 on_start(void *arg, const xmlChar *local, const xmlChar *prefix,
     const xmlChar *uri, int nns, const xmlChar **ns, int nattr,
@@ -159,12 +196,17 @@ on_start(void *arg, const xmlChar *local, const xmlChar *prefix,
 	int t = type_of(r, local), i, k;
 	struct yoy_node *n;
 
-	(void)prefix, (void)uri, (void)nns, (void)ns, (void)ndefaulted;
+	(void)prefix, (void)uri, (void)ns, (void)ndefaulted;
 	if (r->c.faults)
 		return;
-	flush_text(r);
+	if (!r->in_lazy)
+		flush_text(r);
 	if (++r->depth > MAX_DEPTH) {
 		fail(r, "elements nested deeper than %d", MAX_DEPTH);
+		return;
+	}
+	if (r->into && r->depth == 1) {
+		r->cur = r->into;       /* expanding: the entry itself */
 		return;
 	}
 	if (r->depth == 1 && t != YOY_REPORT) {
@@ -179,6 +221,13 @@ on_start(void *arg, const xmlChar *local, const xmlChar *prefix,
 		fail(r, "element '%s' inside the document", name);
 		return;
 	}
+	if (nns && r->lazy) {
+		/* a content read alone would lose the declarations */
+		r->unlazy = 1;
+		r->lazy = 0;
+	}
+	if (r->in_lazy)
+		return;                 /* checked, not built */
 	if (t == YOY_REPORT)
 		n = r->d->root;
 	else if (r->depth == 2 && t == YOY_META)
@@ -187,7 +236,7 @@ on_start(void *arg, const xmlChar *local, const xmlChar *prefix,
 		n = r->d->body;
 	else
 		n = yoy_node_add(r->d, r->cur, (enum yoy_type)t);
-	n->xml_line = (unsigned)xmlSAX2GetLineNumber(r->px);
+	n->xml_line = (unsigned)xmlSAX2GetLineNumber(r->px) + r->line_base;
 	/* attrs: localname, prefix, URI, value, end of value; five a piece */
 	for (i = 0; i < nattr; i++) {
 		const xmlChar **at = attrs + 5 * i;
@@ -225,6 +274,8 @@ on_start(void *arg, const xmlChar *local, const xmlChar *prefix,
 		n->attr[k] = v;
 	}
 	r->cur = n;
+	if (r->lazy && t == YOY_ENTRY)
+		lazy_start(r);
 }
 
 static void
@@ -236,6 +287,24 @@ on_end(void *arg, const xmlChar *local, const xmlChar *prefix,
 	(void)local, (void)prefix, (void)uri;
 	if (r->c.faults)
 		return;
+	if (r->in_lazy) {
+		size_t at;
+
+		if (r->depth-- > r->in_lazy)
+			return;
+		/* the lazy entry's end: its content, end tag included */
+		at = offset(r);
+		if (at <= r->src_len && at > r->from && r->src[at - 1] == '>') {
+			r->cur->text = r->src + r->from;
+			r->cur->len = at - r->from;
+		} else {
+			r->unlazy = 1;
+			r->lazy = 0;
+		}
+		r->in_lazy = 0;
+		r->cur = r->cur->parent;
+		return;
+	}
 	flush_text(r);
 	r->depth--;
 	r->cur = r->cur->parent;
@@ -246,7 +315,7 @@ on_text(void *arg, const xmlChar *s, int len)
 {
 	struct reader *r = arg;
 
-	if (r->c.faults == 0 && r->cur)
+	if (r->c.faults == 0 && r->cur && !r->in_lazy)
 		yoy_buf_put(&r->text, (const char *)s, (size_t)len);
 }
 
@@ -288,7 +357,8 @@ on_sax_error(void *arg, xmlErrorPtr e)
  * arrives in pieces (reader_push) and the parser keeps a window of it,
  * never a copy of all of it. */
 static int
-reader_begin(struct reader *r, xmlSAXHandler *sax, const char *file)
+reader_begin(struct reader *r, xmlSAXHandler *sax, const char *file,
+    struct yoy_doc *d)
 {
 	memset(r, 0, sizeof(*r));
 	r->c.file = yoy_diag_name(file);
@@ -308,7 +378,7 @@ reader_begin(struct reader *r, xmlSAXHandler *sax, const char *file)
 		return -1;
 	}
 	xmlCtxtUseOptions(r->px, PARSE_OPTS);
-	r->d = yoy_doc_new();
+	r->d = d ? d : yoy_doc_new();
 	return 0;
 }
 
@@ -342,8 +412,9 @@ bad:
 	}
 }
 
-static struct yoy_doc *
-reader_end(struct reader *r)
+/* The parse's end; the number of faults. */
+static int
+reader_finish(struct reader *r)
 {
 	if (r->c.faults == 0 && !r->started) {
 		yoy_diag(YOY_FATAL, r->c.file, 0, 0, "no XML in input");
@@ -361,7 +432,13 @@ reader_end(struct reader *r)
 	xmlFreeParserCtxt(r->px);
 	yoy_buf_free(&r->text);
 	yoy_buf_free(&r->lead);
-	if (r->c.faults) {
+	return r->c.faults;
+}
+
+static struct yoy_doc *
+reader_end(struct reader *r)
+{
+	if (reader_finish(r)) {
 		yoy_doc_free(r->d);
 		return NULL;
 	}
@@ -369,37 +446,40 @@ reader_end(struct reader *r)
 	return r->d;
 }
 
+static void
+push_all(struct reader *r, const char *buf, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len && r->c.faults == 0; i += CHUNK)
+		reader_push(r, buf + i, len - i < CHUNK ? len - i : CHUNK);
+}
+
 struct yoy_doc *
 yoy_xml_read(const char *buf, size_t len, const char *file)
 {
 	struct reader r;
 	xmlSAXHandler sax;
-	size_t i;
 
-	if (reader_begin(&r, &sax, file) < 0)
+	if (reader_begin(&r, &sax, file, NULL) < 0)
 		return NULL;
-	for (i = 0; i < len && r.c.faults == 0; i += CHUNK)
-		reader_push(&r, buf + i, len - i < CHUNK ? len - i : CHUNK);
+	push_all(&r, buf, len);
 	return reader_end(&r);
 }
 
-struct yoy_doc *
-yoy_xml_read_file(const char *path)
+/* Reads open `fd`: streamed through one window, reused (reading a whole
+ * file first would cost a page fault every 4 KB of it, which took longer
+ * than the parse). */
+static struct yoy_doc *
+read_fd(int fd, const char *path)
 {
-	/* one window, reused: reading a whole file first would cost a
-	 * page fault every 4 KB of it, which took longer than the parse */
 	static char chunk[CHUNK];
 	struct reader r;
 	xmlSAXHandler sax;
 	ssize_t n;
-	int fd = yoy_input_open(path);
 
-	if (fd < 0)
+	if (reader_begin(&r, &sax, path, NULL) < 0)
 		return NULL;
-	if (reader_begin(&r, &sax, path) < 0) {
-		yoy_input_close(fd, path);
-		return NULL;
-	}
 	while (r.c.faults == 0 &&
 	    (n = yoy_input_read(fd, chunk, sizeof(chunk), path)) != 0) {
 		if (n < 0) {
@@ -408,8 +488,98 @@ yoy_xml_read_file(const char *path)
 		}
 		reader_push(&r, chunk, (size_t)n);
 	}
-	yoy_input_close(fd, path);
 	return reader_end(&r);
+}
+
+struct yoy_doc *
+yoy_xml_read_file(const char *path)
+{
+	struct yoy_doc *d;
+	int fd = yoy_input_open(path);
+
+	if (fd < 0)
+		return NULL;
+	d = read_fd(fd, path);
+	yoy_input_close(fd, path);
+	return d;
+}
+
+/* Reads the mapped `src` with lazy entries; NULL on trouble (said), or
+ * with *unlazy set when the document must be read whole instead. */
+static struct yoy_doc *
+read_lazy(const char *src, size_t len, const char *path, int *unlazy)
+{
+	struct reader r;
+	xmlSAXHandler sax;
+
+	if (reader_begin(&r, &sax, path, NULL) < 0)
+		return NULL;
+	r.src = src, r.src_len = len, r.lazy = 1;
+	push_all(&r, src, len);
+	*unlazy = r.unlazy;
+	if (r.unlazy && r.c.faults == 0) {
+		reader_finish(&r);
+		yoy_doc_free(r.d);
+		return NULL;
+	}
+	return reader_end(&r);
+}
+
+struct yoy_doc *
+yoy_xml_read_lazy(const char *path)
+{
+	struct yoy_doc *d;
+	const char *src;
+	size_t len = 0;
+	int fd = yoy_input_open(path), unlazy = 0;
+
+	if (fd < 0)
+		return NULL;
+	if ((src = yoy_input_map(fd, &len)) == NULL) {
+		d = read_fd(fd, path);  /* a pipe, say */
+		yoy_input_close(fd, path);
+		return d;
+	}
+	yoy_input_close(fd, path);
+	d = read_lazy(src, len, path, &unlazy);
+	if (unlazy)
+		d = yoy_xml_read(src, len, path);
+	if (d == NULL || unlazy) {
+		yoy_input_unmap(src, len);
+		return d;
+	}
+	d->src = src;
+	d->src_len = len;
+	d->src_name = yoy_arena_strndup(d->arena, yoy_diag_name(path),
+	    strlen(yoy_diag_name(path)));
+	return d;
+}
+
+int
+yoy_doc_expand(const struct yoy_doc *cd, const struct yoy_node *cn)
+{
+	struct yoy_doc *d = (struct yoy_doc *)(uintptr_t)cd;
+	struct yoy_node *n = (struct yoy_node *)(uintptr_t)cn;
+	struct reader r;
+	xmlSAXHandler sax;
+	const char *s = n->text;
+	size_t len = n->len;
+
+	if (!yoy_node_lazy(n))
+		return 0;
+	if (reader_begin(&r, &sax, d->src_name, d) < 0)
+		return -1;
+	/* the content alone, in an entry of its own, where it began */
+	r.into = n;
+	r.line_base = n->xml_line ? n->xml_line - 1 : 0;
+	n->text = NULL;
+	n->len = 0;
+	reader_push(&r, "<entry>", 7);
+	push_all(&r, s, len);
+	if (reader_finish(&r))
+		return -1;
+	yoy_node_normalize(n);
+	return 0;
 }
 
 int

@@ -59,6 +59,11 @@ int yoy_buf_read_file(struct yoy_buf *, const char *path);
 int yoy_input_open(const char *path);
 ssize_t yoy_input_read(int fd, void *buf, size_t n, const char *path);
 void yoy_input_close(int fd, const char *path);
+/* The bytes of open regular file `fd`, mapped read only, or NULL (not a
+ * regular file, empty, or no mapping: read it instead).  The mapping is a
+ * view of the file: truncating the file meanwhile is SIGBUS, as for git. */
+const char *yoy_input_map(int fd, size_t *len);
+void yoy_input_unmap(const char *p, size_t len);
 
 /* A map from strings to indices; keys are copied into an arena. */
 struct yoy_map {
@@ -160,6 +165,10 @@ struct yoy_node {
 	unsigned xml_line;          /* read from XML: the element's line there */
 	enum yoy_type type;
 };
+/* An entry read lazily (yoy_xml_read_lazy) has no children yet: `text`
+ * and `len` hold its content's bytes in the source, its end tag included,
+ * until yoy_doc_expand reads them. */
+#define yoy_node_lazy(n) ((n)->type == YOY_ENTRY && (n)->text != NULL)
 
 struct yoy_doc {
 	struct yoy_arena *arena;
@@ -168,6 +177,9 @@ struct yoy_doc {
 	struct adopted *adopted;    /* buffers freed with the document */
 	size_t made[YOY_NTYPES];    /* nodes made of each type: a bound on
 	                               those linked, for sizing arrays */
+	/* read lazily: the source, mapped, which lazy entries point into */
+	const char *src, *src_name;
+	size_t src_len;
 };
 
 struct yoy_doc *yoy_doc_new(void);
@@ -213,6 +225,8 @@ void yoy_node_fold(struct yoy_node *);
 /* Folds white space in every block as the canonical form has it: text
  * runs collapsed and trimmed, white space between blocks removed. */
 void yoy_doc_normalize(struct yoy_doc *);
+/* The same, for the subtree at `root`. */
+void yoy_node_normalize(struct yoy_node *root);
 /* Hands `p` (from yoy_malloc) to the document; freed with it. */
 void yoy_doc_adopt(struct yoy_doc *, void *p);
 /* The meta child of `type`, created on first use. */
@@ -318,6 +332,14 @@ int yoy_xml_output(const struct yoy_doc *, const char *path,
 struct yoy_doc *yoy_xml_read(const char *buf, size_t len, const char *file);
 /* The same, streamed from a file ("-" or NULL: standard input). */
 struct yoy_doc *yoy_xml_read_file(const char *path);
+/* The same, but a regular file is mapped and its entries are checked, not
+ * built: each is lazy (yoy_node_lazy) until yoy_doc_expand reads its
+ * content.  For comparing editions, most of whose entries are the same. */
+struct yoy_doc *yoy_xml_read_lazy(const char *path);
+/* Reads lazy entry `n`'s content into the tree; 0, or -1 on trouble
+ * (said).  Not lazy: nothing to do.  The document does not change, only
+ * how much of it has been read: hence const, as for a cache. */
+int yoy_doc_expand(const struct yoy_doc *, const struct yoy_node *n);
 /* Validates canonical XML against the schema; 0 valid, -1 not. */
 int yoy_xml_validate(const char *buf, size_t len, const char *file);
 /* The same, each violation handed to `each` (line 0: unknown) instead of
@@ -388,6 +410,7 @@ struct yoy_cell {
 	const struct yoy_node *node[2]; /* old, new; NULL where absent */
 	struct yoy_block *blk[2];
 	size_t nblk[2];
+	unsigned char lazy[2];          /* node[i] read lazily: no blocks yet */
 	enum yoy_status status;
 	/* counted by yoy_diff_script */
 	size_t words[2], deleted, inserted;

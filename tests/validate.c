@@ -1,6 +1,6 @@
 /* test-validate FILE...: each canonical XML file validates against the
- * schema, reads back (from memory, and streamed from the file), and
- * writes back to the very same bytes. */
+ * schema, reads back (from memory, streamed from the file, and lazily
+ * with every entry then read), and writes back to the very same bytes. */
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -35,6 +35,39 @@ same(const struct yoy_buf *a, const struct yoy_buf *b)
 	return a->len == b->len && memcmp(a->ptr, b->ptr, a->len) == 0;
 }
 
+/* Reads `path` lazily, then each lazy entry: it must be `full` again,
+ * node for node, lines included.  Where the file has an entry with
+ * content, at least one entry must have been lazy. */
+static int
+lazy_same(const char *path, const struct yoy_doc *full, const char *bytes)
+{
+	struct yoy_doc *d = yoy_xml_read_lazy(path);
+	const struct yoy_node *a, *b;
+	size_t lazy = 0;
+	int ok = d != NULL;
+
+	for (b = d ? d->root : NULL; b; b = yoy_node_walk(d->root, b))
+		if (yoy_node_lazy(b)) {
+			lazy++;
+			if (yoy_doc_expand(d, b) < 0)
+				ok = 0;
+		}
+	for (a = full->root, b = d ? d->root : NULL; ok && (a || b);
+	    a = yoy_node_walk(full->root, a), b = yoy_node_walk(d->root, b))
+		if (!a || !b || a->type != b->type || a->xml_line != b->xml_line ||
+		    a->len != b->len || (a->len && memcmp(a->text, b->text, a->len))) {
+			fprintf(stderr, "%s: read lazily, the node of line %u "
+			    "differs\n", path, a ? a->xml_line : b->xml_line);
+			ok = 0;
+		}
+	if (ok && lazy == 0 && strstr(bytes, "</entry>")) {
+		fprintf(stderr, "%s: no entry was read lazily\n", path);
+		ok = 0;
+	}
+	yoy_doc_free(d);
+	return ok;
+}
+
 static int
 check(const char *path)
 {
@@ -66,6 +99,8 @@ check(const char *path)
 	else if (!(ok = same(&streamed, &in)))
 		fprintf(stderr, "%s: read streamed, it writes back other "
 		    "bytes\n", path);
+	else
+		ok = lazy_same(path, doc2, in.ptr);
 done:
 	yoy_doc_free(doc);
 	yoy_doc_free(doc2);
