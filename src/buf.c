@@ -402,30 +402,48 @@ map_slot(const struct yoy_map *m, const char *key, size_t len, uint32_t h)
 	return sl;
 }
 
+/* Rehashes `m` into `cap` slots (a power of two). */
+static void
+map_grow(struct yoy_map *m, size_t cap)
+{
+	struct yoy_map old = *m;
+	size_t i;
+
+	m->cap = cap;
+	m->slot = calloc(cap, sizeof(*m->slot));
+	if (m->slot == NULL)
+		oom();
+	for (i = 0; i < old.cap; i++)
+		if (old.slot[i].k) {
+			size_t j = old.slot[i].h & (m->cap - 1);
+
+			while (m->slot[j].k)
+				j = (j + 1) & (m->cap - 1);
+			m->slot[j] = old.slot[i];
+		}
+	free(old.slot);
+}
+
+void
+yoy_map_reserve(struct yoy_map *m, size_t n)
+{
+	size_t cap = m->cap ? m->cap : 64;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	if (cap > m->cap)
+		map_grow(m, cap);
+}
+
 size_t *
 yoy_map_at(struct yoy_map *m, const char *key, size_t len,
     struct yoy_arena *a)
 {
 	uint32_t h = yoy_hash(key, len);
 	struct yoy_map_slot *sl;
-	size_t i;
 
-	if (2 * (m->n + 1) > m->cap) {
-		struct yoy_map old = *m;
-
-		m->cap = m->cap ? 2 * m->cap : 64;
-		m->slot = yoy_malloc(m->cap * sizeof(*m->slot));
-		memset(m->slot, 0, m->cap * sizeof(*m->slot));
-		for (i = 0; i < old.cap; i++)
-			if (old.slot[i].k) {
-				size_t j = old.slot[i].h & (m->cap - 1);
-
-				while (m->slot[j].k)
-					j = (j + 1) & (m->cap - 1);
-				m->slot[j] = old.slot[i];
-			}
-		free(old.slot);
-	}
+	if (2 * (m->n + 1) > m->cap)
+		map_grow(m, m->cap ? 2 * m->cap : 64);
 	sl = map_slot(m, key, len, h);
 	if (sl->k == NULL) {
 		sl->k = yoy_arena_strndup(a, key, len);

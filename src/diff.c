@@ -296,6 +296,7 @@ collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
 	int sections = !o->years && !o->department && !o->kind && !o->year;
 
 	size_side(df, s, doc);
+	yoy_map_reserve(&s->last, s->cap);
 
 	while (n) {
 		const struct yoy_node *next = NULL;
@@ -502,7 +503,7 @@ struct differ {
 	struct toks t[2];
 	struct yoy_buf keys;    /* normalized keys: sized once a cell */
 	struct ent *tab;
-	size_t cap;
+	size_t cap, size;       /* allocated; in use (a power of two) */
 	unsigned nid;
 	unsigned *seq;
 	size_t seqcap;
@@ -525,7 +526,8 @@ tab_reset(struct differ *d, size_t want)
 		d->tab = yoy_malloc(cap * sizeof(*d->tab));
 		d->cap = cap;
 	}
-	memset(d->tab, 0, d->cap * sizeof(*d->tab));
+	d->size = cap;          /* a small cell clears a small table */
+	memset(d->tab, 0, cap * sizeof(*d->tab));
 	d->nid = 0;
 }
 
@@ -534,9 +536,9 @@ static unsigned
 intern(struct differ *d, const char *k, size_t len)
 {
 	uint32_t h = yoy_hash(k, len);
-	size_t i = h & (d->cap - 1);
+	size_t i = h & (d->size - 1);
 
-	for (; d->tab[i].k; i = (i + 1) & (d->cap - 1))
+	for (; d->tab[i].k; i = (i + 1) & (d->size - 1))
 		if (d->tab[i].h == h && d->tab[i].len == len &&
 		    memcmp(d->tab[i].k, k, len) == 0)
 			return d->tab[i].id;

@@ -80,20 +80,57 @@ struct reader {
 	struct yoy_node *into;      /* expanding this lazy entry */
 	unsigned line_base;
 	/* names come from libxml2's dictionary: one pointer a name, so a
-	 * name's type is looked up once */
+	 * name's type, and an attribute's slot in a type, are looked up
+	 * once */
 	struct { const xmlChar *name; int type; } seen[64];
+	struct { const xmlChar *name; int type, slot; } aseen[64];
 };
+
+/* One of 64, from a pointer: a dictionary's names lie a few bytes apart */
+static size_t
+slot64(const void *p, unsigned salt)
+{
+	return (size_t)((((uint64_t)(uintptr_t)p + salt) *
+	    UINT64_C(0x9E3779B97F4A7C15)) >> 58);
+}
 
 static int
 type_of(struct reader *r, const xmlChar *name)
 {
-	size_t h = ((size_t)name >> 4) & 63;
+	size_t h = slot64(name, 0);
 
 	if (r->seen[h].name != name) {
 		r->seen[h].name = name;
 		r->seen[h].type = yoy_type_from_name((const char *)name);
 	}
 	return r->seen[h].type;
+}
+
+#define LINE_ATTR (-2)
+
+/* Attribute `name`'s slot in elements of type t, LINE_ATTR for line="N",
+ * -1 for none of the type's (the schema's to judge). */
+static int
+attr_slot(struct reader *r, enum yoy_type t, const xmlChar *name)
+{
+	size_t h = slot64(name, (unsigned)t);
+	int k;
+
+	if (r->aseen[h].name == name && r->aseen[h].type == (int)t)
+		return r->aseen[h].slot;
+	if (strcmp((const char *)name, "line") == 0) {
+		k = LINE_ATTR;
+	} else {
+		for (k = 0; k < YOY_NATTR && yoy_type_attr(t, k); k++)
+			if (strcmp(yoy_type_attr(t, k), (const char *)name) == 0)
+				break;
+		if (k == YOY_NATTR || yoy_type_attr(t, k) == NULL)
+			k = -1;
+	}
+	r->aseen[h].name = name;
+	r->aseen[h].type = (int)t;
+	r->aseen[h].slot = k;
+	return k;
 }
 
 static void fail(struct reader *, const char *, ...)
@@ -244,14 +281,11 @@ on_start(void *arg, const xmlChar *local, const xmlChar *prefix,
 		size_t vlen = (size_t)(at[4] - at[3]);
 		char *v;
 
-		if (strcmp(an, "line") == 0) {
+		if ((k = attr_slot(r, n->type, at[0])) == LINE_ATTR) {
 			n->line = (unsigned)strtoul((const char *)at[3], NULL, 10);
 			continue;
 		}
-		for (k = 0; k < YOY_NATTR && yoy_type_attr(n->type, k); k++)
-			if (strcmp(yoy_type_attr(n->type, k), an) == 0)
-				break;
-		if (k == YOY_NATTR || yoy_type_attr(n->type, k) == NULL)
+		if (k < 0)
 			continue;       /* the schema's to judge */
 		if (memchr(at[3], '&', vlen)) {
 			/* without entity substitution, SAX2 hands values over

@@ -81,6 +81,8 @@ uint32_t yoy_hash(const char *s, size_t len);         /* FNV-1a */
 size_t *yoy_map_at(struct yoy_map *, const char *key, size_t len,
 	struct yoy_arena *);
 size_t yoy_map_get(const struct yoy_map *, const char *key); /* or -1 */
+/* Room for `n` keys without growing. */
+void yoy_map_reserve(struct yoy_map *, size_t n);
 /* The stored key of a slot yoy_map_at returned. */
 const char *yoy_map_key(const struct yoy_map *, const size_t *at);
 void yoy_map_free(struct yoy_map *);
