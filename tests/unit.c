@@ -624,6 +624,25 @@ map(void)
 	bad += yoy_map_get(&m, "E\x1f" "1\x1f" "deptx") != (size_t)-1;
 	CHECK(bad == 0, "map: %zu lookups wrong", bad);
 	yoy_map_free(&m);
+	/* reserved: room for every key, no rehash (the slots stay put) */
+	yoy_map_reserve(&m, 1000);
+	{
+		const struct yoy_map_slot *slots = m.slot;
+		size_t cap = m.cap;
+
+		for (i = 0, bad = 0; i < 1000; i++) {
+			int len = snprintf(k, sizeof(k), "k%zu", i);
+
+			*yoy_map_at(&m, k, (size_t)len, a) = i;
+		}
+		for (i = 0; i < 1000; i++) {
+			snprintf(k, sizeof(k), "k%zu", i);
+			bad += yoy_map_get(&m, k) != i;
+		}
+		CHECK(bad == 0 && m.slot == slots && m.cap == cap && cap >= 2000,
+		    "map reserved for 1,000 keys: %zu wrong, cap %zu", bad, cap);
+	}
+	yoy_map_free(&m);
 	yoy_arena_free(a);
 }
 
