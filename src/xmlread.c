@@ -223,6 +223,18 @@ lazy_start(struct reader *r)
 		r->lazy = 0;
 }
 
+/* Whether s[0, n) ends with an entry's end tag, "</entry" then white
+ * space and '>'. */
+static int
+ends_entry(const char *s, size_t n)
+{
+	if (n == 0 || s[--n] != '>')
+		return 0;
+	while (n > 0 && xml_space(s[n - 1]))
+		n--;
+	return n >= 7 && memcmp(s + n - 7, "</entry", 7) == 0;
+}
+
 static void
 on_start(void *arg, const xmlChar *local, const xmlChar *prefix,
     const xmlChar *uri, int nns, const xmlChar **ns, int nattr,
@@ -328,7 +340,8 @@ on_end(void *arg, const xmlChar *local, const xmlChar *prefix,
 			return;
 		/* the lazy entry's end: its content, end tag included */
 		at = offset(r);
-		if (at <= r->src_len && at > r->from && r->src[at - 1] == '>') {
+		if (at <= r->src_len && at > r->from && ends_entry(r->src +
+		    r->from, at - r->from)) {
 			r->cur->text = r->src + r->from;
 			r->cur->len = at - r->from;
 		} else {
@@ -485,7 +498,8 @@ push_all(struct reader *r, const char *buf, size_t len)
 {
 	size_t i;
 
-	for (i = 0; i < len && r->c.faults == 0; i += CHUNK)
+	/* once a lazy read must be given up, no further */
+	for (i = 0; i < len && r->c.faults == 0 && !r->unlazy; i += CHUNK)
 		reader_push(r, buf + i, len - i < CHUNK ? len - i : CHUNK);
 }
 
@@ -550,9 +564,11 @@ read_lazy(const char *src, size_t len, const char *path, int *unlazy)
 		return NULL;
 	r.src = src, r.src_len = len, r.lazy = 1;
 	push_all(&r, src, len);
-	*unlazy = r.unlazy;
-	if (r.unlazy && r.c.faults == 0) {
-		reader_finish(&r);
+	if ((*unlazy = r.unlazy && r.c.faults == 0)) {
+		/* given up, nothing said: read again, whole */
+		xmlFreeParserCtxt(r.px);
+		yoy_buf_free(&r.text);
+		yoy_buf_free(&r.lead);
 		yoy_doc_free(r.d);
 		return NULL;
 	}

@@ -451,6 +451,18 @@ lazy(void)
 	CHECK(d && !yoy_node_lazy(d->body->first->first->first) && t.ptr &&
 	    strcmp(t.ptr, "caf\xc3\xa9") == 0,
 	    "another encoding: read whole, decoded: '%s'", t.ptr ? t.ptr : "");
+	/* a byte order mark: the offsets still hold */
+	yoy_doc_free(c);
+	unlink(pc);
+	CHECK(temp_file(pc, "\xef\xbb\xbf<report version=\"1\"><meta/><body>"
+	    "<action n=\"1\"><department id=\"dft\"><entry kind=\"plan\" "
+	    "year=\"2014\"><p>a</p></entry></department></action></body>"
+	    "</report>") == 0, "temporary file");
+	c = yoy_xml_read_lazy(pc);
+	e = c ? c->body->first->first->first : NULL;
+	CHECK(e && yoy_node_lazy(e) && e->len == 16 &&
+	    memcmp(e->text, "<p>a</p></entry>", 16) == 0,
+	    "after a byte order mark, a lazy entry's bytes");
 	fprintf(stderr, "(one diagnostic expected:)\n");
 	CHECK(yoy_xml_read_lazy(pe) == NULL,
 	    "an unknown element in a lazy entry is refused");
