@@ -96,7 +96,6 @@ main(int argc, char **argv)
 	    *registry = NULL, *cmd;
 	struct yoy_store *s = NULL;
 	int c, action = 0, status = 2;
-	char *end;
 	const char *self = strrchr(argv[0], '/');
 
 	/* run as yoy-diff (yoy-diff --store hands itself over) */
@@ -127,10 +126,11 @@ main(int argc, char **argv)
 			io.fsync = 1;
 			break;
 		case 'a':
-			action = (int)strtol(optarg, &end, 10);
-			if (end == optarg || *end || action < 1 || action > 999)
-				return bad_usage("--action wants a number from 1 "
-				    "to 999, not '%s'", optarg);
+			if ((action = yoy_cli_number("--action", optarg, 1,
+			    999)) < 0) {
+				fputs(synopsis, stderr);
+				return 2;
+			}
 			break;
 		case 'd':
 			dept = optarg;

@@ -19,6 +19,22 @@ yoy_cli_department_id(const char *arg)
 }
 
 int
+yoy_cli_number(const char *opt, const char *arg, int min, int max)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(arg, &end, 10);
+	if (end == arg || *end || errno || v < min || v > max) {
+		yoy_diag(YOY_FATAL, NULL, 0, 0, "%s wants a number from %d to "
+		    "%d, not '%s'", opt, min, max, arg);
+		return -1;
+	}
+	return (int)v;
+}
+
+int
 yoy_cli_department(const char *id)
 {
 	size_t len = strlen(id);

@@ -43,20 +43,6 @@ static const char usage[] =
 "\n"
 "Exit status: 0 no differences, 1 differences, 2 trouble.\n";
 
-static int
-number(const char *opt, const char *arg, int min, int max)
-{
-	char *end;
-	long v = strtol(arg, &end, 10);
-
-	if (end == arg || *end || v < min || v > max) {
-		yoy_diag(YOY_FATAL, NULL, 0, 0, "%s wants a number from %d to "
-		    "%d, not '%s'", opt, min, max, arg);
-		return -1;
-	}
-	return (int)v;
-}
-
 int
 yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev)
 {
@@ -99,7 +85,7 @@ yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev)
 	    NULL)) != -1) {
 		switch (c) {
 		case 'a':
-			if ((o.action = number("--action", optarg, 1, 999)) < 0)
+			if ((o.action = yoy_cli_number("--action", optarg, 1, 999)) < 0)
 				return 2;
 			break;
 		case 'd':
@@ -114,7 +100,7 @@ yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev)
 			}
 			break;
 		case 'y':
-			if ((o.year = number("--year", optarg, 1900, 2999)) < 0)
+			if ((o.year = yoy_cli_number("--year", optarg, 1900, 2999)) < 0)
 				return 2;
 			break;
 		case 'Y':

@@ -96,6 +96,8 @@ int yoy_cli_department(const char *id);     /* -d: known, or a slug */
  * after a diagnostic. */
 const char *yoy_cli_department_id(const char *arg);
 int yoy_cli_seconds(const char *opt, const char *arg, double *out);
+/* An option's whole number in [min, max] (min >= 0), or -1. */
+int yoy_cli_number(const char *opt, const char *arg, int min, int max);
 /* Reads the `n` files of `paths` (standard input when n is 0) into
  * `*count` buffers, their total size in `*bytes`; failures are reported
  * (the diagnostics' status says 2). */
