@@ -136,9 +136,7 @@ huge_chunk(size_t size)
 	if (at > p)
 		munmap(p, (size_t)(at - p));
 	munmap(at + size, (size_t)(p + size + HUGE - (at + size)));
-#ifdef MADV_HUGEPAGE
-	madvise(at, size, MADV_HUGEPAGE);
-#endif
+	huge_hint(at, size);
 	c = (struct chunk *)(void *)at;
 	c->mapped = size;
 	c->size = size - sizeof(*c);

@@ -284,14 +284,14 @@ collect_entries(struct yoy_diff *df, struct side *s, int sd,
 	}
 }
 
-/* The cells of one document, in document order. */
+/* The cells of one document, in document order; blocks are gathered in
+ * `bl` and `text`, the scratch a lazy entry's blocks are made in later. */
 static void
 collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
-    struct side *s, const struct yoy_diff_opts *o)
+    struct side *s, const struct yoy_diff_opts *o, struct blocks *bl,
+    struct yoy_buf *text)
 {
-	struct yoy_buf text = YOY_BUF_INIT, k = YOY_BUF_INIT,
-	    path = YOY_BUF_INIT;
-	struct blocks bl = { NULL, 0, 0 };
+	struct yoy_buf k = YOY_BUF_INIT, path = YOY_BUF_INIT;
 	const struct yoy_node *n = doc->body;
 	int sections = !o->years && !o->department && !o->kind && !o->year;
 
@@ -311,14 +311,13 @@ collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
 					c->what = YOY_CELL_INTRO;
 					c->action = num;
 					c->node[sd] = n;
-					flatten(df, n, &bl, &text, not_intro);
-					take_blocks(df, &bl, c, sd);
+					flatten(df, n, bl, text, not_intro);
+					take_blocks(df, bl, c, sd);
 					yoy_buf_putc(&k, 'I');
 					key_int(&k, num);
 					key_cell(df, s, &k);
 				}
-				collect_entries(df, s, sd, n, num, o, &bl, &text,
-				    &k);
+				collect_entries(df, s, sd, n, num, o, bl, text, &k);
 			}
 		} else if ((n->type == YOY_SECTION || n->type == YOY_BODY) &&
 		    sections && o->action == 0) {
@@ -345,14 +344,14 @@ collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
 				yoy_buf_put(&path, t.ptr ? t.ptr : "", t.len);
 				yoy_buf_free(&t);
 			}
-			flatten(df, n, &bl, &text, not_section_text);
-			if (bl.n > 0 || n->type == YOY_SECTION) {
+			flatten(df, n, bl, text, not_section_text);
+			if (bl->n > 0 || n->type == YOY_SECTION) {
 				c = new_cell(s);
 				c->what = YOY_CELL_SECTION;
 				c->node[sd] = n;
 				c->section = yoy_arena_strndup(df->arena,
 				    path.ptr ? path.ptr : "", path.len);
-				take_blocks(df, &bl, c, sd);
+				take_blocks(df, bl, c, sd);
 				/* the key: its heading less any number */
 				yoy_buf_puts(&k, "S\x1f");
 				if ((title = yoy_node_child(n, YOY_TITLE)))
@@ -385,8 +384,6 @@ collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
 		}
 		n = next;
 	}
-	free(bl.v);
-	yoy_buf_free(&text);
 	yoy_buf_free(&k);
 	yoy_buf_free(&path);
 }
@@ -510,7 +507,7 @@ struct differ {
 	char *flags;
 	size_t flagcap;
 	struct yoy_buf na, nb;  /* normalized blocks, for equality */
-	struct blocks bl;       /* lazy entries' blocks, as made */
+	struct blocks bl;       /* a cell's blocks, as made */
 	struct yoy_buf text;
 };
 
@@ -835,11 +832,12 @@ yoy_diff_new(const struct yoy_doc *old, const struct yoy_doc *new,
 	df->differ->typo = o->ignore_typography;
 	df->doc[0] = old;
 	df->doc[1] = new;
-	collect(df, old, 0, &s[0], o);
+	collect(df, old, 0, &s[0], o, &df->differ->bl, &df->differ->text);
 	if (o->years) {
 		pair_years(df, &s[0], o);
 	} else {
-		collect(df, new, 1, &s[1], o);
+		collect(df, new, 1, &s[1], o, &df->differ->bl,
+		    &df->differ->text);
 		match(df, &s[0], &s[1]);
 	}
 	for (int i = 0; i < 2; i++)

@@ -459,6 +459,15 @@ bad:
 	}
 }
 
+/* The parser and the buffers gone; the tree stays. */
+static void
+reader_free(struct reader *r)
+{
+	xmlFreeParserCtxt(r->px);
+	yoy_buf_free(&r->text);
+	yoy_buf_free(&r->lead);
+}
+
 /* The parse's end; the number of faults. */
 static int
 reader_finish(struct reader *r)
@@ -476,9 +485,7 @@ reader_finish(struct reader *r)
 		yoy_diag(YOY_FATAL, r->c.file, 0, 0, "malformed XML");
 		r->c.faults++;
 	}
-	xmlFreeParserCtxt(r->px);
-	yoy_buf_free(&r->text);
-	yoy_buf_free(&r->lead);
+	reader_free(r);
 	return r->c.faults;
 }
 
@@ -566,9 +573,7 @@ read_lazy(const char *src, size_t len, const char *path, int *unlazy)
 	push_all(&r, src, len);
 	if ((*unlazy = r.unlazy && r.c.faults == 0)) {
 		/* given up, nothing said: read again, whole */
-		xmlFreeParserCtxt(r.px);
-		yoy_buf_free(&r.text);
-		yoy_buf_free(&r.lead);
+		reader_free(&r);
 		yoy_doc_free(r.d);
 		return NULL;
 	}
@@ -579,7 +584,7 @@ struct yoy_doc *
 yoy_xml_read_lazy(const char *path)
 {
 	struct yoy_doc *d;
-	const char *src;
+	const char *src, *name;
 	size_t len = 0;
 	int fd = yoy_input_open(path), unlazy = 0;
 
@@ -600,8 +605,8 @@ yoy_xml_read_lazy(const char *path)
 	}
 	d->src = src;
 	d->src_len = len;
-	d->src_name = yoy_arena_strndup(d->arena, yoy_diag_name(path),
-	    strlen(yoy_diag_name(path)));
+	name = yoy_diag_name(path);
+	d->src_name = yoy_arena_strndup(d->arena, name, strlen(name));
 	return d;
 }
 
