@@ -501,6 +501,11 @@ start_action(struct yoy_md *m, cmark_node *h, int num, size_t off,
 
 	snprintf(n, sizeof(n), "%d", num);
 	m->dept = m->entry = NULL;
+	/* a department response's action follows all before it in the
+	 * body: what comes after it goes after it, not into a section left
+	 * open before */
+	if (m->dr)
+		close_sections(m, 1);
 	m->action = add(m, m->dr ? m->doc->body : section(m), YOY_ACTION,
 	    line);
 	yoy_idset_clear(&m->ids);
