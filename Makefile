@@ -21,7 +21,7 @@ PROGS    = yoy-txt yoy-md yoy-html yoy-diff yoy-store yoy-check
 LIBSRC   = buf check checkout cli diag diff diffmain diffout doc html md myers pattern registry shape store \
            storeread storesync text tree txt watchdog xml xmlread
 OBJ      = $(LIBSRC:%=obj/%.o) obj/data.o
-TESTS    = unit txtlines validate mdstatements htmlwords
+TESTS    = unit txtlines validate mdstatements mdspill htmlwords
 
 all: deps-present $(PROGS:%=bin/%)
 

@@ -43,7 +43,7 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct yoy_md_opts opts = { NULL, NULL };
+	struct yoy_md_opts opts = { NULL, NULL, NULL };
 	struct yoy_write_opts wopts = { 0 };
 	const char *output = NULL, *registry = NULL;
 	struct yoy_buf *in;
@@ -102,6 +102,7 @@ main(int argc, char **argv)
 	/* read every file first: the time limit follows the input's size */
 	in = yoy_cli_read(argv + optind, argc - optind, &n, &total);
 	doc = yoy_doc_new();
+	opts.spill = &wopts;    /* the body is written as it is read */
 	md = yoy_md_new(doc, &opts);
 	if (yoy_diag_status() < 2) {
 		char cm[32];

@@ -91,7 +91,9 @@ struct chunk {
 
 struct yoy_arena {
 	struct chunk *head;
+	struct chunk *spare;    /* a scratch arena's chunks, reset, zeroed */
 	size_t total;           /* bytes of chunks so far */
+	int scratch;
 };
 
 struct yoy_arena *
@@ -99,26 +101,66 @@ yoy_arena_new(void)
 {
 	struct yoy_arena *a = yoy_malloc(sizeof(*a));
 
-	a->head = NULL;
+	a->head = a->spare = NULL;
 	a->total = 0;
+	a->scratch = 0;
 	return a;
 }
 
-void
-yoy_arena_free(struct yoy_arena *a)
+struct yoy_arena *
+yoy_arena_scratch(void)
 {
-	struct chunk *c, *next;
+	struct yoy_arena *a = yoy_arena_new();
 
-	if (a == NULL)
-		return;
-	for (c = a->head; c != NULL; c = next) {
+	a->scratch = 1;
+	return a;
+}
+
+static void
+free_chunks(struct chunk *c)
+{
+	struct chunk *next;
+
+	for (; c != NULL; c = next) {
 		next = c->next;
 		if (c->mapped)
 			munmap(c, c->mapped);
 		else
 			free(c);
 	}
+}
+
+void
+yoy_arena_free(struct yoy_arena *a)
+{
+	if (a == NULL)
+		return;
+	free_chunks(a->head);
+	free_chunks(a->spare);
 	free(a);
+}
+
+/* Under AddressSanitizer the chunks are freed, so that a pointer kept
+ * past the reset is caught. */
+
+void
+yoy_arena_reset(struct yoy_arena *a)
+{
+	struct chunk *c, *next;
+
+	for (c = a->head; c != NULL; c = next) {
+		next = c->next;
+#ifdef YOY_ASAN
+		c->next = NULL;
+		free_chunks(c);
+#else
+		memset(c->data, 0, c->used);
+		c->used = 0;
+		c->next = a->spare;
+		a->spare = c;
+#endif
+	}
+	a->head = NULL;
 }
 
 /* A chunk of `size` bytes (a multiple of HUGE), on a HUGE boundary, or
@@ -147,12 +189,23 @@ huge_chunk(size_t size)
 static struct chunk *
 new_chunk(struct yoy_arena *a, size_t n)
 {
-	struct chunk *c = NULL;
+	struct chunk *c = NULL, **p, **best = NULL;
 
+	/* a spare chunk, the smallest that will do */
+	for (p = &a->spare; *p != NULL; p = &(*p)->next)
+		if ((*p)->size >= n && (best == NULL || (*p)->size <
+		    (*best)->size))
+			best = p;
+	if (best != NULL) {
+		c = *best;
+		*best = c->next;
+		return c;
+	}
 	/* ordinary chunks once the arena is big, and blocks of a huge
 	 * page's size or so; not the blocks between, or a 20 KB block
 	 * would hold a 2 MB page */
-	if (a->total + n >= BIG_AFTER && (n <= CHUNK || n >= HUGE / 2))
+	if (!a->scratch && a->total + n >= BIG_AFTER &&
+	    (n <= CHUNK || n >= HUGE / 2))
 		c = huge_chunk((sizeof(*c) + n + HUGE - 1) / HUGE * HUGE);
 	if (c == NULL) {
 		if ((c = calloc(1, sizeof(*c) + n)) == NULL)
@@ -187,6 +240,27 @@ yoy_arena_alloc(struct yoy_arena *a, size_t n)
 	p = (char *)c->data + c->used;
 	c->used += n;
 	return p;
+}
+
+void
+yoy_arena_join(struct yoy_arena *into, struct yoy_arena *from)
+{
+	struct chunk *tail;
+
+	if (from->head != NULL) {
+		/* after into's head, which goes on being filled */
+		for (tail = from->head; tail->next; tail = tail->next)
+			;
+		if (into->head != NULL) {
+			tail->next = into->head->next;
+			into->head->next = from->head;
+		} else {
+			into->head = from->head;
+		}
+		into->total += from->total;
+	}
+	free_chunks(from->spare);
+	free(from);
 }
 
 char *
@@ -369,6 +443,17 @@ yoy_buf_read_file(struct yoy_buf *b, const char *path)
 		return -1;
 	b->ptr[b->len] = '\0';
 	return 0;
+}
+
+void
+yoy_buf_release(const char *from, const char *to)
+{
+	uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE),
+	    a = ((uintptr_t)from + page - 1) / page * page,
+	    b = (uintptr_t)to / page * page;
+
+	if (b > a)
+		madvise((void *)a, b - a, MADV_DONTNEED);
 }
 
 /* ------------------------------------------------------------------ map */

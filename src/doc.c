@@ -111,6 +111,8 @@ yoy_doc_new(void)
 	d->adopted = NULL;
 	d->src = d->src_name = NULL;
 	d->src_len = 0;
+	d->spill.ptr = NULL;
+	d->spill.len = d->spill.cap = 0;
 	d->root = yoy_node_new(d, YOY_REPORT);
 	yoy_node_set(d, d->root, "version", "1");
 	d->meta = yoy_node_add(d, d->root, YOY_META);
@@ -121,7 +123,8 @@ yoy_doc_new(void)
 void
 yoy_doc_adopt(struct yoy_doc *d, void *p)
 {
-	struct adopted *a = yoy_arena_alloc(d->arena, sizeof(*a));
+	/* not from the arena: a reader may swap arenas (yoy_md spilling) */
+	struct adopted *a = yoy_malloc(sizeof(*a));
 
 	a->p = p;
 	a->next = d->adopted;
@@ -135,8 +138,12 @@ yoy_doc_free(struct yoy_doc *d)
 
 	if (d == NULL)
 		return;
-	for (a = d->adopted; a; a = a->next)
+	while ((a = d->adopted) != NULL) {
+		d->adopted = a->next;
 		free(a->p);
+		free(a);
+	}
+	yoy_buf_free(&d->spill);
 	if (d->src)
 		yoy_input_unmap(d->src, d->src_len);
 	yoy_arena_free(d->arena);
@@ -410,6 +417,18 @@ yoy_node_fold(struct yoy_node *b)
 		if (n->type == YOY_TEXT && n->len == 0)
 			yoy_node_unlink(n);
 	}
+}
+
+void
+yoy_node_normalize_child(struct yoy_node *c)
+{
+	if (c->type == YOY_TEXT && blank(c)) {
+		yoy_node_unlink(c);
+		return;
+	}
+	if (c->type == YOY_NOTE)
+		yoy_node_fold(c);
+	yoy_node_normalize(c);
 }
 
 void

@@ -7,7 +7,15 @@
  * and footnote definitions.  Every run of lines between them goes whole to
  * cmark, with its first line number, so source positions stay true; the
  * builder then places cmark's blocks in sections, actions, departments and
- * entries.  A last pass finds footnote references and editorial markers. */
+ * entries.  A last pass finds footnote references and editorial markers.
+ *
+ * Spilling (yoy_md_opts.spill), the tree holds only the part of the body
+ * being read: once nothing points into the body's children (no open
+ * section, action, department or entry), the last pass runs on them,
+ * they are written into the document's spill, and the arena that held
+ * them is reset for the next part.  What outlives them (the meta, file names, footnote
+ * labels, the action's id set) is allocated from the document's own
+ * arena, `keep`; the body's nodes from `work`. */
 #include <cmark.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +28,7 @@
 
 #define MAX_FRAMES 256      /* nested {div}s */
 #define MAX_INCLUDES 8      /* nested {include}s */
+#define RELEASE (256 * 1024) /* input given back in steps of this */
 
 enum frame_kind { F_DIV, F_DEPARTMENT, F_STATEMENT, F_HTML };
 
@@ -60,6 +69,8 @@ struct yoy_md {
 	unsigned line;              /* the block it belongs to */
 	struct fns refs, defs;
 	int titled;
+	struct yoy_arena *keep;     /* the document's arena */
+	struct yoy_arena *work;     /* the body's nodes, when spilling */
 };
 
 struct line {
@@ -74,6 +85,29 @@ static const char *
 arena_str(struct yoy_md *m, const char *s, size_t len)
 {
 	return yoy_arena_strndup(m->doc->arena, s, len);
+}
+
+/* A copy that outlives the body's nodes. */
+static const char *
+keep_str(struct yoy_md *m, const char *s, size_t len)
+{
+	return yoy_arena_strndup(m->keep, s, len);
+}
+
+/* Allocations from here to unkeep() outlive the body's nodes. */
+static struct yoy_arena *
+keep(struct yoy_md *m)
+{
+	struct yoy_arena *was = m->doc->arena;
+
+	m->doc->arena = m->keep;
+	return was;
+}
+
+static void
+unkeep(struct yoy_md *m, struct yoy_arena *was)
+{
+	m->doc->arena = was;
 }
 
 static struct yoy_node *
@@ -146,7 +180,7 @@ flush_text(struct yoy_md *m, struct yoy_node *parent)
 	    yoy_re_match(YOY_RE_MD_BRACKET, m->text.ptr + at,
 	    m->text.len - at, ov, 4)) {
 		if (ov[2] != (size_t)-1)
-			add_fn(&m->refs, arena_str(m, m->text.ptr + at + ov[2],
+			add_fn(&m->refs, keep_str(m, m->text.ptr + at + ov[2],
 			    ov[3] - ov[2]), m->file, m->line);
 		at += ov[1];
 	}
@@ -451,6 +485,8 @@ blocks(struct yoy_md *m, cmark_node *top, struct yoy_node *parent,
 
 /* ------------------------------------------------------------ structure */
 
+static void spill(struct yoy_md *);
+
 static void
 close_sections(struct yoy_md *m, int level)
 {
@@ -466,12 +502,15 @@ static void
 set_title(struct yoy_md *m, cmark_node *h)
 {
 	struct yoy_node *t;
+	struct yoy_arena *was;
 
 	if (m->titled)
 		return;
 	m->titled = 1;
+	was = keep(m);
 	t = yoy_doc_meta(m->doc, YOY_TITLE);
 	inlines(m, h, t, 0);
+	unkeep(m, was);
 }
 
 /* Drops `n` bytes of text from the start of inline content `b`. */
@@ -500,12 +539,13 @@ start_action(struct yoy_md *m, cmark_node *h, int num, size_t off,
 	char n[4];
 
 	snprintf(n, sizeof(n), "%d", num);
-	m->dept = m->entry = NULL;
+	m->action = m->dept = m->entry = NULL;
 	/* a department response's action follows all before it in the
 	 * body: what comes after it goes after it, not into a section left
 	 * open before */
 	if (m->dr)
 		close_sections(m, 1);
+	spill(m);
 	m->action = add(m, m->dr ? m->doc->body : section(m), YOY_ACTION,
 	    line);
 	yoy_idset_clear(&m->ids);
@@ -526,6 +566,8 @@ start_department(struct yoy_md *m, cmark_node *h, unsigned line)
 	struct yoy_buf s = YOY_BUF_INIT, slug = YOY_BUF_INIT;
 	const struct yoy_dept *d;
 	struct yoy_node *n;
+	struct yoy_arena *was;
+	int fresh;
 
 	plain(h, &s);
 	if (m->action == NULL) {
@@ -555,7 +597,10 @@ start_department(struct yoy_md *m, cmark_node *h, unsigned line)
 		yoy_node_set(m->doc, n, "name", name.ptr);
 		yoy_buf_free(&name);
 	}
-	if (!yoy_idset_add(m->doc, &m->ids, yoy_node_get(n, "id")))
+	was = keep(m);      /* the set; its ids are the nodes' */
+	fresh = yoy_idset_add(m->doc, &m->ids, yoy_node_get(n, "id"));
+	unkeep(m, was);
+	if (!fresh)
 		yoy_diag(YOY_WARNING, m->file, line, 1, "department '%s' "
 		    "appears twice in action %s; keeping both",
 		    yoy_node_get(n, "name"), yoy_node_get(m->action, "n"));
@@ -589,6 +634,7 @@ heading(struct yoy_md *m, cmark_node *h, unsigned line)
 		inlines(m, h, add(m, container(m, line), YOY_P, line), line);
 	} else {
 		close_sections(m, level);
+		spill(m);
 		sec = add(m, section(m), YOY_SECTION, line);
 		m->sect[level] = sec;
 		t = add(m, sec, YOY_TITLE, line);
@@ -858,7 +904,8 @@ footnote(struct yoy_md *m, struct line *v, size_t n, size_t i)
 	yoy_node_set(m->doc, note, "kind", "footnote");
 	yoy_node_set(m->doc, note, "label", arena_str(m, v[i].s + ov[2],
 	    ov[3] - ov[2]));
-	add_fn(&m->defs, yoy_node_get(note, "label"), m->file, at);
+	add_fn(&m->defs, keep_str(m, v[i].s + ov[2], ov[3] - ov[2]), m->file,
+	    at);
 	yoy_buf_put(&d, v[i].s + ov[1], v[i].len - ov[1]);
 	for (i++; i < n; i++) {
 		const char *s = v[i].s;
@@ -928,7 +975,7 @@ include(struct yoy_md *m, const char *path, size_t len, unsigned line)
 		ok = 1;
 	}
 	if (ok) {
-		m->file = arena_str(m, file.ptr, file.len);
+		m->file = keep_str(m, file.ptr, file.len);
 		m->includes++;
 		flush_chunk(m);
 		yoy_doc_adopt(m->doc, b.ptr);
@@ -1027,7 +1074,7 @@ read_lines(struct yoy_md *m, char *buf, size_t len)
 {
 	struct line *v = NULL;
 	size_t n = 0, cap = 0, i, ov[22];
-	char *p = buf, *end = buf + len, *eol;
+	char *p = buf, *end = buf + len, *eol, *done = buf + 1;
 	unsigned no = 0;
 	int base = m->nframes, comment = 0;
 
@@ -1050,6 +1097,13 @@ read_lines(struct yoy_md *m, char *buf, size_t len)
 		struct line *l = &v[i];
 		size_t lead = strspn(l->s, " \t");
 		char c = l->s[lead];
+
+		/* lines are copied or done with once read, but for the two
+		 * before this one: the input's pages before them go */
+		if (i >= 2 && (size_t)(v[i - 2].s - done) >= RELEASE) {
+			yoy_buf_release(done, v[i - 2].s);
+			done = v[i - 2].s;
+		}
 
 		if (comment) {
 			if (c == '{' && strstr(l->s, "{:/comment}"))
@@ -1224,6 +1278,60 @@ marker_paragraph(struct yoy_md *m, struct yoy_node *p)
 	yoy_buf_free(&t);
 }
 
+/* Footnote references and editorial markers in `root`, a text node
+ * (whose rest, split off, follows it) or all a node holds. */
+static void
+last_pass(struct yoy_md *m, struct yoy_node *root)
+{
+	struct yoy_node *n, *next;
+
+	if (root->type == YOY_TEXT) {
+		marks(m, root);
+		return;
+	}
+	for (n = root; n; n = next) {
+		if (n->type == YOY_P && n->line)
+			marker_paragraph(m, n);
+		if (n->type == YOY_TEXT && (next = marks(m, n)) != n)
+			continue;   /* the rest of the text, next */
+		next = yoy_node_walk(root, n);
+	}
+}
+
+/* When spilling and nothing points into the body's children: gives them
+ * the last pass, writes them out and resets their arena.  The body's
+ * normalization is done child by child, which is the same only when it
+ * holds a block: else they stay for yoy_md_finish. */
+static void
+spill(struct yoy_md *m)
+{
+	struct yoy_node *body = m->doc->body, *c, *next;
+	int l, blocks = 0;
+
+	if (m->o.spill == NULL || body->first == NULL || m->action ||
+	    m->dept || m->entry)
+		return;
+	for (l = 0; l <= 6; l++)
+		if (m->sect[l])
+			return;
+	for (c = body->first; c; c = c->next)
+		blocks |= yoy_node_is_block(c);
+	if (!blocks && m->doc->spill.len == 0)
+		return;
+	for (c = body->first; c; c = c->next)
+		last_pass(m, c);
+	for (c = body->first; c; c = next) {
+		next = c->next;
+		yoy_node_normalize_child(c);
+	}
+	for (c = body->first; c; c = c->next)
+		if (yoy_xml_spill(m->doc, c, m->o.spill) < 0)
+			yoy_diag(YOY_FATAL, m->file, c->line, 0, "cannot "
+			    "write the output: out of memory");
+	body->first = body->last = NULL;
+	yoy_arena_reset(m->work);
+}
+
 /* ------------------------------------------------------------------ api */
 
 struct yoy_md *
@@ -1235,6 +1343,9 @@ yoy_md_new(struct yoy_doc *doc, const struct yoy_md_opts *o)
 	m->doc = doc;
 	if (o)
 		m->o = *o;
+	m->keep = m->work = doc->arena;
+	if (m->o.spill)
+		m->work = doc->arena = yoy_arena_scratch();
 	if (m->o.year == NULL)
 		m->o.year = "2012";
 	return m;
@@ -1244,6 +1355,7 @@ int
 yoy_md_add(struct yoy_md *m, char *buf, size_t len, const char *file)
 {
 	const char *name = yoy_diag_name(file), *base;
+	struct yoy_arena *was = keep(m);
 	struct yoy_node *src = yoy_doc_meta(m->doc, YOY_SOURCE);
 
 	yoy_doc_adopt(m->doc, buf);
@@ -1252,11 +1364,14 @@ yoy_md_add(struct yoy_md *m, char *buf, size_t len, const char *file)
 		base = strrchr(file, '/');
 		yoy_node_set(m->doc, src, "name", base ? base + 1 : file);
 	}
+	unkeep(m, was);
 	if (yoy_text_check(buf, len, name) > 0)
 		return -1;
-	m->file = arena_str(m, name, strlen(name));
-	if (m->dr)          /* a department response ends with its file */
+	m->file = keep_str(m, name, strlen(name));
+	if (m->dr) {        /* a department response ends with its file */
 		m->action = m->dept = m->entry = NULL;
+		spill(m);
+	}
 	m->dr = 0;          /* {{DEPARTMENTRESPONSE}} is per file */
 	if (buf[strspn(buf, " \t\r\n")] == '\0')
 		yoy_diag(YOY_WARNING, name, 0, 0, "no text in input");
@@ -1267,16 +1382,21 @@ yoy_md_add(struct yoy_md *m, char *buf, size_t len, const char *file)
 int
 yoy_md_finish(struct yoy_md *m)
 {
-	struct yoy_node *n, *next;
+	int l;
 
-	for (n = m->doc->body; n; n = next) {
-		if (n->type == YOY_P && n->line)
-			marker_paragraph(m, n);
-		if (n->type == YOY_TEXT && (next = marks(m, n)) != n)
-			continue;   /* the rest of the text, next */
-		next = yoy_node_walk(m->doc->body, n);
-	}
+	for (l = 0; l <= 6; l++)
+		m->sect[l] = NULL;
+	m->action = m->dept = m->entry = NULL;
+	spill(m);
+	last_pass(m, m->doc->body);
 	yoy_doc_normalize(m->doc);
+	if (m->work != m->keep) {
+		m->doc->arena = m->keep;
+		if (m->doc->body->first)    /* not spilled: still in use */
+			yoy_arena_join(m->keep, m->work);
+		else
+			yoy_arena_free(m->work);
+	}
 	check_footnotes(m);
 	free(m->refs.v);
 	free(m->defs.v);

@@ -99,9 +99,10 @@ indent(struct writer *w, int depth)
 		put(w, spaces + 1, n < max ? n : max);
 }
 
-/* "<name attr...", left open for ">" or "/>" */
+/* "<name attr...", left open for ">" or "/>": open when `open` or when
+ * `n` has children */
 static void
-start(struct writer *w, const struct yoy_node *n)
+start(struct writer *w, const struct yoy_node *n, int open)
 {
 	char line[16];
 	int i;
@@ -122,20 +123,25 @@ start(struct writer *w, const struct yoy_node *n)
 		snprintf(line, sizeof(line), "%u", n->line);
 		attribute(w, "line", line);
 	}
-	if (n->first == NULL)
+	if (n->first == NULL && !open)
 		put(w, "/>", 2);
 	else
 		put(w, ">", 1);
 }
 
 static void
-end(struct writer *w, const struct yoy_node *n)
+close_tag(struct writer *w, const struct yoy_node *n)
 {
-	if (n->first == NULL)
-		return;         /* closed by start */
 	put(w, "</", 2);
 	puts_(w, yoy_type_name(n->type));
 	put(w, ">", 1);
+}
+
+static void
+end(struct writer *w, const struct yoy_node *n)
+{
+	if (n->first)
+		close_tag(w, n);    /* else closed by start */
 }
 
 /* An element whose children are all inline is written on one line. */
@@ -163,28 +169,32 @@ write_inline(struct writer *w, const struct yoy_node *root)
 		else if (n->type == YOY_TEXT)
 			text(w, n);
 		else
-			start(w, n);
+			start(w, n, 0);
 	}
 }
 
-int
-yoy_xml_write(const struct yoy_doc *doc, FILE *f,
-    const struct yoy_write_opts *o)
+/* The body's children spilled already (yoy_xml_spill), as they are. */
+static void
+put_spill(struct writer *w, const struct yoy_buf *b)
 {
-	struct writer *w = yoy_malloc(sizeof(*w));
-	const struct yoy_node *n = doc->root, *c;
-	int depth = 0, rc = 0;
+	size_t at, n;
 
-	memset(w, 0, offsetof(struct writer, stage));
-	w->o = o;
-	if ((w->out = xmlOutputBufferCreateFile(f, NULL)) == NULL ||
-	    (w->value = xmlBufferCreate()) == NULL ||
-	    (w->doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
-	    (w->doc->encoding = xmlStrdup(BAD_CAST "UTF-8")) == NULL) {
-		rc = -1;
-		goto done;
+	flush(w);
+	for (at = 0; at < b->len; at += n) {
+		n = b->len - at < (1u << 30) ? b->len - at : (1u << 30);
+		if (xmlOutputBufferWrite(w->out, (int)n, b->ptr + at) < 0)
+			w->error = 1;
 	}
-	puts_(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+}
+
+/* Writes `top`, at `depth`, and all it holds: a block on a line of its
+ * own, an element holding only inline content on one line. */
+static void
+write_tree(struct writer *w, const struct yoy_doc *doc,
+    const struct yoy_node *top, int depth)
+{
+	const struct yoy_node *n = top, *c;
+
 	for (;;) {
 		/* enter n: a block on a line of its own, or one holding blocks */
 		if (n != doc->root)
@@ -192,7 +202,17 @@ yoy_xml_write(const struct yoy_doc *doc, FILE *f,
 		if (!yoy_node_is_block(n)) {
 			/* inline among blocks (no reader makes it): own line */
 			write_inline(w, n);
-		} else if (start(w, n), n->first == NULL) {
+		} else if (n == doc->body && doc->spill.len) {
+			start(w, n, 1);
+			put_spill(w, &doc->spill);
+			if (n->first) {
+				n = n->first;
+				depth++;
+				continue;
+			}
+			indent(w, depth);
+			close_tag(w, n);
+		} else if (start(w, n, 0), n->first == NULL) {
 			;       /* empty: written whole */
 		} else if (holds_inline(n)) {
 			for (c = n->first; c; c = c->next)
@@ -204,31 +224,93 @@ yoy_xml_write(const struct yoy_doc *doc, FILE *f,
 			continue;
 		}
 		/* leave n, and every parent whose last child it was */
-		while (n != doc->root && n->next == NULL) {
+		while (n != top && n->next == NULL) {
 			n = n->parent;
 			depth--;
 			indent(w, depth);
 			end(w, n);
 		}
-		if (n == doc->root)
+		if (n == top)
 			break;
 		n = n->next;
 	}
-	put(w, "\n", 1);
+}
+
+static struct writer *
+writer_new(xmlOutputBufferPtr out, const struct yoy_write_opts *o)
+{
+	struct writer *w = yoy_malloc(sizeof(*w));
+
+	memset(w, 0, offsetof(struct writer, stage));
+	w->o = o;
+	if ((w->out = out) == NULL ||
+	    (w->value = xmlBufferCreate()) == NULL ||
+	    (w->doc = xmlNewDoc(BAD_CAST "1.0")) == NULL ||
+	    (w->doc->encoding = xmlStrdup(BAD_CAST "UTF-8")) == NULL)
+		w->error = 1;
+	return w;
+}
+
+/* Flushes and frees `w`; -1 if anything failed. */
+static int
+writer_close(struct writer *w)
+{
+	int rc = 0;
+
 	flush(w);
-	if (w->error || xmlOutputBufferFlush(w->out) < 0)
+	if (w->error || (w->out && xmlOutputBufferFlush(w->out) < 0))
 		rc = -1;
-done:
-	if (w->out && xmlOutputBufferClose(w->out) < 0)     /* not `f` */
+	if (w->out && xmlOutputBufferClose(w->out) < 0)
 		rc = -1;
 	if (w->value)
 		xmlBufferFree(w->value);
 	if (w->doc)
 		xmlFreeDoc(w->doc);
 	free(w);
+	return rc;
+}
+
+int
+yoy_xml_write(const struct yoy_doc *doc, FILE *f,
+    const struct yoy_write_opts *o)
+{
+	/* the output buffer does not close `f` */
+	struct writer *w = writer_new(xmlOutputBufferCreateFile(f, NULL), o);
+	int rc;
+
+	if (!w->error) {
+		puts_(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+		write_tree(w, doc, doc->root, 0);
+		put(w, "\n", 1);
+	}
+	rc = writer_close(w);
 	if (fflush(f) != 0 || ferror(f))
 		rc = -1;
 	return rc;
+}
+
+static int
+spill_write(void *ctx, const char *s, int n)
+{
+	yoy_buf_put(ctx, s, (size_t)n);
+	return n;
+}
+
+int
+yoy_xml_spill(struct yoy_doc *doc, const struct yoy_node *n,
+    const struct yoy_write_opts *o)
+{
+	const struct yoy_node *p;
+	struct writer *w;
+	int depth = 0;
+
+	for (p = n->parent; p; p = p->parent)
+		depth++;
+	w = writer_new(xmlOutputBufferCreateIO(spill_write, NULL,
+	    &doc->spill, NULL), o);
+	if (!w->error)
+		write_tree(w, doc, n, depth);
+	return writer_close(w);
 }
 
 /* A program's output: `path`, or standard output when NULL; reported. */

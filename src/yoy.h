@@ -31,8 +31,24 @@ char *yoy_strndup(const char *s, size_t n);
 struct yoy_arena;
 struct yoy_arena *yoy_arena_new(void);
 void yoy_arena_free(struct yoy_arena *);
+/* An arena for a working set that is filled, reset and filled again: it
+ * takes ordinary pages only, and keeps its chunks across resets (frees
+ * them, under AddressSanitizer: YOY_ASAN). */
+#if defined(__SANITIZE_ADDRESS__)
+#define YOY_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define YOY_ASAN 1
+#endif
+#endif
+struct yoy_arena *yoy_arena_scratch(void);
+/* Frees all that was allocated, keeping the memory for what comes next. */
+void yoy_arena_reset(struct yoy_arena *);
 void *yoy_arena_alloc(struct yoy_arena *, size_t n);      /* zeroed */
 char *yoy_arena_strndup(struct yoy_arena *, const char *s, size_t n);
+/* Moves all of `from` into `into`, which frees it with its own; `from`
+ * is freed. */
+void yoy_arena_join(struct yoy_arena *into, struct yoy_arena *from);
 
 /* Growable byte buffer: after the first write `ptr` is NUL-terminated. */
 struct yoy_buf {
@@ -49,6 +65,10 @@ void yoy_buf_vprintf(struct yoy_buf *, const char *fmt, va_list)
 void yoy_buf_printf(struct yoy_buf *, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void yoy_buf_free(struct yoy_buf *);
+/* Gives back the memory of the whole pages strictly inside [from, to),
+ * the part of a buffer (from past its first byte) that will not be read
+ * again: it reads as zeros after. */
+void yoy_buf_release(const char *from, const char *to);
 /* Reads a whole file ("-" or NULL: standard input); -1 and a diagnostic
  * on failure. */
 int yoy_buf_read_file(struct yoy_buf *, const char *path);
@@ -184,6 +204,9 @@ struct yoy_doc {
 	/* read lazily: the source, mapped, which lazy entries point into */
 	const char *src, *src_name;
 	size_t src_len;
+	/* the body's first children, written already (yoy_xml_spill) and
+	 * gone from the tree: yoy_xml_write puts them before the rest */
+	struct yoy_buf spill;
 };
 
 struct yoy_doc *yoy_doc_new(void);
@@ -231,6 +254,10 @@ void yoy_node_fold(struct yoy_node *);
 void yoy_doc_normalize(struct yoy_doc *);
 /* The same, for the subtree at `root`. */
 void yoy_node_normalize(struct yoy_node *root);
+/* The same for `c`, a child of a node that holds blocks: what
+ * yoy_node_normalize of the parent does to `c` and all it holds (blank
+ * text goes). */
+void yoy_node_normalize_child(struct yoy_node *c);
 /* Hands `p` (from yoy_malloc) to the document; freed with it. */
 void yoy_doc_adopt(struct yoy_doc *, void *p);
 /* The meta child of `type`, created on first use. */
@@ -310,6 +337,10 @@ void yoy_registry_free(void);
 struct yoy_md_opts {
 	const char *include_dir;    /* where {include x} finds partials */
 	const char *year;           /* statements' year (default 2012) */
+	/* when set, each finished part of the body is written into the
+	 * document's spill with these options and freed: the tree then
+	 * holds only what is being read, and yoy_md_finish leaves it empty */
+	const struct yoy_write_opts *spill;
 };
 struct yoy_md;
 /* A reader of markdown files that form one document, in order. */
@@ -328,6 +359,10 @@ struct yoy_write_opts {
 };
 /* Writes the canonical form; -1 on a write error. */
 int yoy_xml_write(const struct yoy_doc *, FILE *, const struct yoy_write_opts *);
+/* Appends `n`, a child of the body, to the document's spill as XML;
+ * -1 on failure. */
+int yoy_xml_spill(struct yoy_doc *, const struct yoy_node *,
+	const struct yoy_write_opts *);
 /* Writes a program's result to `path` (standard output when NULL), with
  * diagnostics on failure; -1 then. */
 int yoy_xml_output(const struct yoy_doc *, const char *path,

@@ -573,36 +573,75 @@ slots(void)
 	    "slots: department id, name; entry kind, year, label");
 }
 
-/* Every size from small to past a huge page, in chunks of 64 KB and of
- * 2 MB: each block zeroed, aligned, apart from the others. */
-static void
-arena(void)
+static const size_t arena_sizes[] = { 1, 7, 16, 100, 5000, 16 * 1024 + 1,
+    70000, 1024 * 1024, 3 * 1024 * 1024, 24 };
+
+/* 200 blocks of every size from `a`, each written with its number plus
+ * `seed`: the count of bytes not zeroed or misaligned. */
+static size_t
+arena_fill(struct yoy_arena *a, unsigned char **p, int seed)
 {
-	struct yoy_arena *a = yoy_arena_new();
-	static const size_t sizes[] = { 1, 7, 16, 100, 5000, 16 * 1024 + 1,
-	    70000, 1024 * 1024, 3 * 1024 * 1024, 24 };
-	unsigned char *p[200];
-	size_t i, j, n = 0, bad = 0;
+	size_t i, j, bad = 0;
 
 	for (i = 0; i < 200; i++) {
-		size_t sz = sizes[i % 10];
+		size_t sz = arena_sizes[i % 10];
 
 		p[i] = yoy_arena_alloc(a, sz);
 		for (j = 0; j < sz; j++)
 			bad += p[i][j] != 0;
 		if ((uintptr_t)p[i] % sizeof(long double))
 			bad++;
-		memset(p[i], (int)(i + 1), sz);
-		n += sz;
+		memset(p[i], (int)(i + seed), sz);
 	}
-	for (i = 0; i < 200; i++) {
-		size_t sz = sizes[i % 10];
+	return bad;
+}
 
-		for (j = 0; j < sz; j++)
-			bad += p[i][j] != (unsigned char)(i + 1);
-	}
-	CHECK(bad == 0, "arena: %zu bytes of %zu not zeroed, misaligned or "
-	    "overwritten", bad, n);
+/* The bytes of the blocks not as arena_fill wrote them. */
+static size_t
+arena_verify(unsigned char **p, int seed)
+{
+	size_t i, j, bad = 0;
+
+	for (i = 0; i < 200; i++)
+		for (j = 0; j < arena_sizes[i % 10]; j++)
+			bad += p[i][j] != (unsigned char)(i + seed);
+	return bad;
+}
+
+/* Every size from small to past a huge page, in chunks of 64 KB and of
+ * 2 MB: each block zeroed, aligned, apart from the others.  A scratch
+ * arena gives them zeroed again after a reset, from the same memory;
+ * joined to another, its blocks live on with that one. */
+static void
+arena(void)
+{
+	struct yoy_arena *a = yoy_arena_new(), *s = yoy_arena_scratch();
+	unsigned char *p[200], *q[200], *first;
+	size_t bad;
+
+	bad = arena_fill(a, p, 1);
+	bad += arena_verify(p, 1);
+	CHECK(bad == 0, "arena: %zu bytes not zeroed, misaligned or "
+	    "overwritten", bad);
+	bad = arena_fill(s, q, 3);
+	bad += arena_verify(q, 3);
+	first = q[0];
+	CHECK(bad == 0, "scratch arena: %zu bytes wrong", bad);
+	yoy_arena_reset(s);
+	bad = arena_fill(s, q, 5);
+	bad += arena_verify(q, 5);
+	CHECK(bad == 0, "scratch arena after a reset: %zu bytes not zeroed "
+	    "or overwritten", bad);
+#ifndef YOY_ASAN
+	/* (under AddressSanitizer a reset frees, to catch what outlives it) */
+	CHECK(q[0] == first, "scratch arena: a reset does not reuse its memory");
+#else
+	(void)first;
+#endif
+	yoy_arena_join(a, s);
+	bad = arena_verify(p, 1) + arena_verify(q, 5);
+	bad += (size_t)(yoy_arena_alloc(a, 10) == NULL);
+	CHECK(bad == 0, "arenas joined: %zu bytes wrong", bad);
 	yoy_arena_free(a);
 }
 
