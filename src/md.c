@@ -28,7 +28,7 @@
 
 #define MAX_FRAMES 256      /* nested {div}s */
 #define MAX_INCLUDES 8      /* nested {include}s */
-#define RELEASE (256 * 1024) /* input given back in steps of this */
+#define RELEASE (64 * 1024) /* input given back in steps of this */
 
 enum frame_kind { F_DIV, F_DEPARTMENT, F_STATEMENT, F_HTML };
 
@@ -1099,9 +1099,11 @@ read_lines(struct yoy_md *m, char *buf, size_t len)
 		char c = l->s[lead];
 
 		/* lines are copied or done with once read, but for the two
-		 * before this one: the input's pages before them go */
+		 * before this one: the pages of the input and of the line
+		 * records before them go */
 		if (i >= 2 && (size_t)(v[i - 2].s - done) >= RELEASE) {
 			yoy_buf_release(done, v[i - 2].s);
+			yoy_buf_release((char *)v + 1, (char *)&v[i - 2]);
 			done = v[i - 2].s;
 		}
 

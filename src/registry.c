@@ -23,6 +23,10 @@ static size_t ndepts;
 static struct key *keys;
 static size_t nkeys;
 static int loaded;
+/* each key to its last line among departments not replaced; built when
+ * first looked in, dropped when more lines are read */
+static struct yoy_map index_map = YOY_MAP_INIT;
+static struct yoy_arena *index_keys;
 
 /* Folds a spelling to its lookup key: lowercase, <br> and punctuation as
  * space, '&' as "and", apostrophes dropped, no leading "the". */
@@ -112,6 +116,27 @@ trim(const char *s, const char *e, size_t *n)
 	return s;
 }
 
+static void
+drop_index(void)
+{
+	yoy_map_free(&index_map);
+	yoy_arena_free(index_keys);
+	index_keys = NULL;
+}
+
+static void
+build_index(void)
+{
+	size_t i;
+
+	index_keys = yoy_arena_new();
+	yoy_map_reserve(&index_map, nkeys);
+	for (i = 0; i < nkeys; i++)
+		if (!depts[keys[i].dept].dead)
+			*yoy_map_at(&index_map, keys[i].key,
+			    strlen(keys[i].key), index_keys) = i;
+}
+
 /* Reads registry lines from `s`; reports faults against `file`. */
 static int
 parse(const char *s, size_t len, const char *file)
@@ -120,6 +145,7 @@ parse(const char *s, size_t len, const char *file)
 	unsigned line = 0;
 	int faults = 0;
 
+	drop_index();
 	for (; s < end; s = eol + 1) {
 		size_t n, slug_n, i, d;
 		const char *slug;
@@ -205,10 +231,9 @@ yoy_registry_find(const char *s, size_t len)
 	if (!loaded)
 		yoy_registry_load(NULL);
 	fold_key(s, len, &b);
-	/* later lines win: search from the end */
-	for (i = nkeys; i-- > 0;)
-		if (!depts[keys[i].dept].dead && strcmp(keys[i].key, b.ptr) == 0)
-			break;
+	if (index_keys == NULL)
+		build_index();
+	i = b.len ? yoy_map_get(&index_map, b.ptr) : (size_t)-1;
 	yoy_buf_free(&b);
 	return i == (size_t)-1 ? NULL : &depts[keys[i].dept].d;
 }
@@ -257,6 +282,7 @@ yoy_registry_free(void)
 	}
 	free(keys);
 	free(depts);
+	drop_index();
 	keys = NULL;
 	depts = NULL;
 	nkeys = ndepts = 0;

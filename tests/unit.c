@@ -275,6 +275,9 @@ writer(void)
 	a = yoy_node_add(d, p, YOY_ABBR);
 	yoy_node_set(d, a, "title", "Caf\xc3\xa9 <x>");
 	yoy_node_add_text(d, a, "CO", 2, 0);
+	a = yoy_node_add(d, p, YOY_ABBR);
+	yoy_node_set(d, a, "title", "tab\there\nline\r");
+	yoy_node_add_text(d, a, "DH", 2, 0);
 	if ((x = write_doc(d, &n)) == NULL) {
 		CHECK(0, "writer failed");
 		return;
@@ -284,8 +287,10 @@ writer(void)
 	    "text is escaped, quotes kept: %s", x ? x : "");
 	CHECK(x && strstr(x, "href=\"https://example.org/?a=1&amp;b=&quot;2&quot;\""),
 	    "attribute is escaped: %s", x ? x : "");
-	CHECK(x && strstr(x, "<abbr title=\"Caf\xc3\xa9 &lt;x&gt;\">CO</abbr></p>"),
+	CHECK(x && strstr(x, "<abbr title=\"Caf\xc3\xa9 &lt;x&gt;\">CO</abbr>"),
 	    "UTF-8 attribute kept, markup escaped: %s", x ? x : "");
+	CHECK(x && strstr(x, "<abbr title=\"tab&#9;here&#10;line&#13;\">DH"),
+	    "white space in an attribute escaped: %s", x ? x : "");
 	CHECK(x && strstr(x, "<title>A &amp; B</title>\n    <type>"),
 	    "meta in schema order: %s", x ? x : "");
 	CHECK(x && yoy_xml_validate(x, n, "unit") == 0, "writer output valid");
@@ -297,7 +302,7 @@ writer(void)
 		    "byte-stable round trip:\n%s\n%s", x, y);
 		yoy_node_text(back->body, &t);
 		CHECK(t.ptr && strcmp(t.ptr,
-		    "<script>alert(\"x\")</script> linkCO") == 0,
+		    "<script>alert(\"x\")</script> linkCODH") == 0,
 		    "text survives: %s", t.ptr);
 		free(y);
 	}
