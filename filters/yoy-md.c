@@ -43,7 +43,7 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	struct yoy_md_opts opts = { NULL, NULL, NULL };
+	struct yoy_md_opts opts = { NULL, NULL, NULL, 0 };
 	struct yoy_write_opts wopts = { 0 };
 	const char *output = NULL, *registry = NULL;
 	struct yoy_buf *in;

@@ -161,6 +161,13 @@ yoy_arena_reset(struct yoy_arena *a)
 #endif
 	}
 	a->head = NULL;
+	a->total = 0;
+}
+
+size_t
+yoy_arena_size(const struct yoy_arena *a)
+{
+	return a->total;
 }
 
 /* A chunk of `size` bytes (a multiple of HUGE), on a HUGE boundary, or
@@ -199,6 +206,7 @@ new_chunk(struct yoy_arena *a, size_t n)
 	if (best != NULL) {
 		c = *best;
 		*best = c->next;
+		a->total += c->size;
 		return c;
 	}
 	/* ordinary chunks once the arena is big, and blocks of a huge

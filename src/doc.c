@@ -450,7 +450,8 @@ yoy_node_normalize(struct yoy_node *root)
 		for (c = n->first; c; c = c->next)
 			if (yoy_node_is_block(c))
 				break;
-		if (c == NULL) {
+		/* (a node written in part held a block: see md.c) */
+		if (c == NULL && !n->written) {
 			yoy_node_fold(n);
 		} else {
 			for (c = n->first; c; c = next) {

@@ -9,13 +9,17 @@
  * builder then places cmark's blocks in sections, actions, departments and
  * entries.  A last pass finds footnote references and editorial markers.
  *
- * Spilling (yoy_md_opts.spill), the tree holds only the part of the body
- * being read: once nothing points into the body's children (no open
- * section, action, department or entry), the last pass runs on them,
- * they are written into the document's spill, and the arena that held
- * them is reset for the next part.  What outlives them (the meta, file names, footnote
- * labels, the action's id set) is allocated from the document's own
- * arena, `keep`; the body's nodes from `work`. */
+ * Spilling (yoy_md_opts.spill), the tree holds only what is being read.
+ * The open nodes (the innermost section and those around it, the action,
+ * the department, the entry) make a line down from the body; every node
+ * before that line is finished.  Once the body's arena has grown by
+ * SPILL_AT, the finished nodes get the last pass and their normalization
+ * and are written into the document's spill, each open node's start tag
+ * before its children (yoy_xml_spill_open); the open line and what
+ * follows it is copied to a fresh arena, and the old one is reset.  What
+ * outlives the body's nodes (the meta, file names, footnote labels) is
+ * allocated from the document's own arena, `keep`; department ids of
+ * the current action from `ids_arena`. */
 #include <cmark.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +33,7 @@
 #define MAX_FRAMES 256      /* nested {div}s */
 #define MAX_INCLUDES 8      /* nested {include}s */
 #define RELEASE (64 * 1024) /* input given back in steps of this */
+#define SPILL_AT (128 * 1024) /* the body written out when its arena is this */
 
 enum frame_kind { F_DIV, F_DEPARTMENT, F_STATEMENT, F_HTML };
 
@@ -69,8 +74,11 @@ struct yoy_md {
 	unsigned line;              /* the block it belongs to */
 	struct fns refs, defs;
 	int titled;
+	int depts;                  /* the action holds departments */
 	struct yoy_arena *keep;     /* the document's arena */
 	struct yoy_arena *work;     /* the body's nodes, when spilling */
+	struct yoy_arena *fresh;    /* and the one they are copied to */
+	struct yoy_arena *ids_arena;    /* the ids in `ids` */
 };
 
 struct line {
@@ -119,12 +127,6 @@ add(struct yoy_md *m, struct yoy_node *parent, enum yoy_type t, unsigned line)
 	return n;
 }
 
-static int
-has_child(const struct yoy_node *n, enum yoy_type t)
-{
-	return yoy_node_child(n, t) != NULL;
-}
-
 /* The innermost open section, or the body. */
 static struct yoy_node *
 section(struct yoy_md *m)
@@ -160,7 +162,7 @@ container(struct yoy_md *m, unsigned line)
 		return new_entry(m, line);
 	}
 	/* an action holds its blocks before its departments */
-	if (m->action && !has_child(m->action, YOY_DEPARTMENT))
+	if (m->action && !m->depts)
 		return m->action;
 	return section(m);
 }
@@ -485,7 +487,7 @@ blocks(struct yoy_md *m, cmark_node *top, struct yoy_node *parent,
 
 /* ------------------------------------------------------------ structure */
 
-static void spill(struct yoy_md *);
+static void spill(struct yoy_md *, int force);
 
 static void
 close_sections(struct yoy_md *m, int level)
@@ -545,9 +547,11 @@ start_action(struct yoy_md *m, cmark_node *h, int num, size_t off,
 	 * open before */
 	if (m->dr)
 		close_sections(m, 1);
-	spill(m);
+	spill(m, 0);
 	m->action = add(m, m->dr ? m->doc->body : section(m), YOY_ACTION,
 	    line);
+	m->depts = 0;
+	yoy_arena_reset(m->ids_arena);
 	yoy_idset_clear(&m->ids);
 	m->action_level = level;
 	yoy_node_set(m->doc, m->action, "n", n);
@@ -567,8 +571,11 @@ start_department(struct yoy_md *m, cmark_node *h, unsigned line)
 	const struct yoy_dept *d;
 	struct yoy_node *n;
 	struct yoy_arena *was;
+	const char *id;
 	int fresh;
 
+	m->dept = m->entry = NULL;
+	spill(m, 0);
 	plain(h, &s);
 	if (m->action == NULL) {
 		yoy_diag(YOY_WARNING, m->file, line, 1, "department heading "
@@ -597,8 +604,11 @@ start_department(struct yoy_md *m, cmark_node *h, unsigned line)
 		yoy_node_set(m->doc, n, "name", name.ptr);
 		yoy_buf_free(&name);
 	}
-	was = keep(m);      /* the set; its ids are the nodes' */
-	fresh = yoy_idset_add(m->doc, &m->ids, yoy_node_get(n, "id"));
+	m->depts = 1;
+	id = yoy_node_get(n, "id");
+	was = keep(m);      /* the set's table */
+	fresh = yoy_idset_add(m->doc, &m->ids,
+	    yoy_arena_strndup(m->ids_arena, id, strlen(id)));
 	unkeep(m, was);
 	if (!fresh)
 		yoy_diag(YOY_WARNING, m->file, line, 1, "department '%s' "
@@ -634,7 +644,7 @@ heading(struct yoy_md *m, cmark_node *h, unsigned line)
 		inlines(m, h, add(m, container(m, line), YOY_P, line), line);
 	} else {
 		close_sections(m, level);
-		spill(m);
+		spill(m, 0);
 		sec = add(m, section(m), YOY_SECTION, line);
 		m->sect[level] = sec;
 		t = add(m, sec, YOY_TITLE, line);
@@ -1006,6 +1016,7 @@ push(struct yoy_md *m, enum frame_kind k, unsigned line)
 	f->line = line;
 	if (k == F_DEPARTMENT) {
 		m->dept = m->entry = NULL;
+		spill(m, 0);
 	} else if (k == F_STATEMENT) {
 		if (m->dept == NULL) {
 			yoy_diag(YOY_WARNING, m->file, line, 1, "statement "
@@ -1027,9 +1038,10 @@ pop(struct yoy_md *m, const char *what, unsigned line, int base)
 		return;
 	}
 	f = &m->frames[--m->nframes];
-	if (f->kind == F_DEPARTMENT)
+	if (f->kind == F_DEPARTMENT) {
 		m->dept = m->entry = NULL;
-	else if (f->kind == F_STATEMENT)
+		spill(m, 0);
+	} else if (f->kind == F_STATEMENT)
 		m->entry = NULL;
 }
 
@@ -1300,38 +1312,146 @@ last_pass(struct yoy_md *m, struct yoy_node *root)
 	}
 }
 
-/* When spilling and nothing points into the body's children: gives them
- * the last pass, writes them out and resets their arena.  The body's
- * normalization is done child by child, which is the same only when it
- * holds a block: else they stay for yoy_md_finish. */
-static void
-spill(struct yoy_md *m)
+/* The open nodes, path[1] (a child of the body) down to path[k], k
+ * returned: the innermost section and the sections around it, the
+ * action, the department, the entry; path[0] is the body.  -1 when the
+ * reader's pointers are not all on that line. */
+static int
+open_path(struct yoy_md *m, struct yoy_node **path, int max)
 {
-	struct yoy_node *body = m->doc->body, *c, *next;
-	int l, blocks = 0;
+	struct yoy_node *body = m->doc->body, *deep, *n, *live[10];
+	int k = 0, i, j, l;
 
-	if (m->o.spill == NULL || body->first == NULL || m->action ||
-	    m->dept || m->entry)
-		return;
-	for (l = 0; l <= 6; l++)
-		if (m->sect[l])
-			return;
-	for (c = body->first; c; c = c->next)
-		blocks |= yoy_node_is_block(c);
-	if (!blocks && m->doc->spill.len == 0)
-		return;
-	for (c = body->first; c; c = c->next)
+	deep = m->entry ? m->entry : m->dept ? m->dept : m->action ?
+	    m->action : section(m);
+	for (n = deep; n != body; n = n->parent)
+		if (n == NULL || ++k == max)
+			return -1;
+	for (n = deep, i = k; i >= 0; n = n->parent)
+		path[i--] = n;
+	for (l = 1, j = 0; l <= 6; l++)
+		live[j++] = m->sect[l];
+	live[j++] = m->action;
+	live[j++] = m->dept;
+	live[j++] = m->entry;
+	for (i = 0; i < j; i++) {
+		for (l = 1; live[i] && l <= k && path[l] != live[i]; l++)
+			;
+		if (live[i] && l > k)
+			return -1;
+	}
+	return k;
+}
+
+/* What the reader points to, in `from`, now its copy in `to`. */
+static void
+repoint(struct yoy_md *m, struct yoy_node **from, struct yoy_node **to,
+    int k)
+{
+	struct yoy_node **live[9];
+	int i, l, j = 0;
+
+	for (l = 1; l <= 6; l++)
+		live[j++] = &m->sect[l];
+	live[j++] = &m->action;
+	live[j++] = &m->dept;
+	live[j++] = &m->entry;
+	for (i = 0; i < j; i++)
+		for (l = 1; l <= k; l++)
+			if (*live[i] == from[l])
+				*live[i] = to[l];
+}
+
+/* Every node before `stop` among the children of `n` (all of them if
+ * NULL): the last pass, normalization, out to the spill, unlinked. */
+static void
+spill_children(struct yoy_md *m, struct yoy_node *n, struct yoy_node *stop)
+{
+	struct yoy_node *c, *next;
+
+	for (c = n->first; c != stop; c = c->next)
 		last_pass(m, c);
-	for (c = body->first; c; c = next) {
+	for (c = n->first; c != stop; c = next) {
 		next = c->next;
 		yoy_node_normalize_child(c);
 	}
-	for (c = body->first; c; c = c->next)
+	for (c = n->first; c != stop; c = next) {
+		next = c->next;
 		if (yoy_xml_spill(m->doc, c, m->o.spill) < 0)
 			yoy_diag(YOY_FATAL, m->file, c->line, 0, "cannot "
 			    "write the output: out of memory");
-	body->first = body->last = NULL;
-	yoy_arena_reset(m->work);
+		yoy_node_unlink(c);
+	}
+}
+
+static int
+holds_block(const struct yoy_node *n)
+{
+	const struct yoy_node *c;
+
+	for (c = n->first; c; c = c->next)
+		if (yoy_node_is_block(c))
+			return 1;
+	return 0;
+}
+
+/* When spilling, and the body's arena has grown by SPILL_AT (or when
+ * forced): writes out what is finished, and moves what is not to a fresh
+ * arena.  A node is opened (its start tag written) only once it holds a
+ * block: then it will, and normalizing its children one by one is what
+ * normalizing it does (else it stays whole, for later). */
+static void
+spill(struct yoy_md *m, int force)
+{
+	struct yoy_node *path[16], *copy[16], *n, *c;
+	struct yoy_arena *old = m->work;
+	int k, d, i;
+
+	if (m->o.spill == NULL || (!force && yoy_arena_size(old) <
+	    (m->o.spill_at ? m->o.spill_at : SPILL_AT)) ||
+	    (k = open_path(m, path, 16)) < 0)
+		return;
+	for (d = 0; d <= k; d++) {
+		n = path[d];
+		if (d > 0 ? !n->written : m->doc->spill.len == 0) {
+			if (!holds_block(n))
+				break;
+			if (d > 0 && yoy_xml_spill_open(m->doc, n,
+			    m->o.spill) < 0)
+				yoy_diag(YOY_FATAL, m->file, n->line, 0,
+				    "cannot write the output: out of memory");
+		}
+		spill_children(m, n, d < k ? path[d + 1] : NULL);
+	}
+	/* to `fresh`: the open line, and what follows each node of it */
+	m->doc->arena = m->fresh;
+	copy[0] = path[0];
+	for (d = 1; d <= k; d++) {
+		struct yoy_node *o = path[d];
+
+		n = copy[d] = yoy_node_new(m->doc, o->type);
+		for (i = 0; i < YOY_NATTR; i++)
+			if (o->attr[i])
+				n->attr[i] = arena_str(m, o->attr[i],
+				    strlen(o->attr[i]));
+		n->line = o->line;
+		n->written = o->written;
+	}
+	for (d = 0; d <= k; d++) {
+		/* the old nodes stay as they are until the reset */
+		c = path[d]->first;
+		if (d == 0)
+			path[0]->first = path[0]->last = NULL;
+		for (; c; c = c->next)
+			if (d < k && c == path[d + 1])
+				yoy_node_append(copy[d], copy[d + 1]);
+			else
+				yoy_node_copy(m->doc, copy[d], c);
+	}
+	repoint(m, path, copy, k);
+	yoy_arena_reset(old);
+	m->fresh = old;
+	m->work = m->doc->arena;
 }
 
 /* ------------------------------------------------------------------ api */
@@ -1346,8 +1466,11 @@ yoy_md_new(struct yoy_doc *doc, const struct yoy_md_opts *o)
 	if (o)
 		m->o = *o;
 	m->keep = m->work = doc->arena;
-	if (m->o.spill)
+	if (m->o.spill) {
 		m->work = doc->arena = yoy_arena_scratch();
+		m->fresh = yoy_arena_scratch();
+	}
+	m->ids_arena = yoy_arena_scratch();
 	if (m->o.year == NULL)
 		m->o.year = "2012";
 	return m;
@@ -1372,7 +1495,7 @@ yoy_md_add(struct yoy_md *m, char *buf, size_t len, const char *file)
 	m->file = keep_str(m, name, strlen(name));
 	if (m->dr) {        /* a department response ends with its file */
 		m->action = m->dept = m->entry = NULL;
-		spill(m);
+		spill(m, 0);
 	}
 	m->dr = 0;          /* {{DEPARTMENTRESPONSE}} is per file */
 	if (buf[strspn(buf, " \t\r\n")] == '\0')
@@ -1389,7 +1512,7 @@ yoy_md_finish(struct yoy_md *m)
 	for (l = 0; l <= 6; l++)
 		m->sect[l] = NULL;
 	m->action = m->dept = m->entry = NULL;
-	spill(m);
+	spill(m, 1);
 	last_pass(m, m->doc->body);
 	yoy_doc_normalize(m->doc);
 	if (m->work != m->keep) {
@@ -1398,7 +1521,9 @@ yoy_md_finish(struct yoy_md *m)
 			yoy_arena_join(m->keep, m->work);
 		else
 			yoy_arena_free(m->work);
+		yoy_arena_free(m->fresh);
 	}
+	yoy_arena_free(m->ids_arena);
 	check_footnotes(m);
 	free(m->refs.v);
 	free(m->defs.v);

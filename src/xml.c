@@ -150,7 +150,7 @@ close_tag(struct writer *w, const struct yoy_node *n)
 static void
 end(struct writer *w, const struct yoy_node *n)
 {
-	if (n->first)
+	if (n->first || n->written)
 		close_tag(w, n);    /* else closed by start */
 }
 
@@ -206,15 +206,8 @@ write_tree(struct writer *w, const struct yoy_doc *doc,
 	const struct yoy_node *n = top, *c;
 
 	for (;;) {
-		/* enter n: a block on a line of its own, or one holding blocks */
-		if (n != doc->root)
-			indent(w, depth);
-		if (!yoy_node_is_block(n)) {
-			/* inline among blocks (no reader makes it): own line */
-			write_inline(w, n);
-		} else if (n == doc->body && doc->spill.len) {
-			start(w, n, 1);
-			put_spill(w, &doc->spill);
+		if (n->written) {
+			/* its start tag and first children are out already */
 			if (n->first) {
 				n = n->first;
 				depth++;
@@ -222,16 +215,35 @@ write_tree(struct writer *w, const struct yoy_doc *doc,
 			}
 			indent(w, depth);
 			close_tag(w, n);
-		} else if (start(w, n, 0), n->first == NULL) {
-			;       /* empty: written whole */
-		} else if (holds_inline(n)) {
-			for (c = n->first; c; c = c->next)
-				write_inline(w, c);
-			end(w, n);
 		} else {
-			n = n->first;
-			depth++;
-			continue;
+			/* enter n: a block on a line of its own, or one
+			 * holding blocks */
+			if (n != doc->root)
+				indent(w, depth);
+			if (!yoy_node_is_block(n)) {
+				/* inline among blocks (no reader makes it) */
+				write_inline(w, n);
+			} else if (n == doc->body && doc->spill.len) {
+				start(w, n, 1);
+				put_spill(w, &doc->spill);
+				if (n->first) {
+					n = n->first;
+					depth++;
+					continue;
+				}
+				indent(w, depth);
+				close_tag(w, n);
+			} else if (start(w, n, 0), n->first == NULL) {
+				;       /* empty: written whole */
+			} else if (holds_inline(n)) {
+				for (c = n->first; c; c = c->next)
+					write_inline(w, c);
+				end(w, n);
+			} else {
+				n = n->first;
+				depth++;
+				continue;
+			}
 		}
 		/* leave n, and every parent whose last child it was */
 		while (n != top && n->next == NULL) {
@@ -306,20 +318,43 @@ spill_write(void *ctx, const char *s, int n)
 	return n;
 }
 
+/* A writer into the document's spill, and the depth of `n` there. */
+static struct writer *
+spill_writer(struct yoy_doc *doc, const struct yoy_node *n,
+    const struct yoy_write_opts *o, int *depth)
+{
+	const struct yoy_node *p;
+
+	for (*depth = 0, p = n->parent; p; p = p->parent)
+		++*depth;
+	return writer_new(xmlOutputBufferCreateIO(spill_write, NULL,
+	    &doc->spill, NULL), o);
+}
+
 int
 yoy_xml_spill(struct yoy_doc *doc, const struct yoy_node *n,
     const struct yoy_write_opts *o)
 {
-	const struct yoy_node *p;
-	struct writer *w;
-	int depth = 0;
+	int depth;
+	struct writer *w = spill_writer(doc, n, o, &depth);
 
-	for (p = n->parent; p; p = p->parent)
-		depth++;
-	w = writer_new(xmlOutputBufferCreateIO(spill_write, NULL,
-	    &doc->spill, NULL), o);
 	if (!w->error)
 		write_tree(w, doc, n, depth);
+	return writer_close(w);
+}
+
+int
+yoy_xml_spill_open(struct yoy_doc *doc, struct yoy_node *n,
+    const struct yoy_write_opts *o)
+{
+	int depth;
+	struct writer *w = spill_writer(doc, n, o, &depth);
+
+	if (!w->error) {
+		indent(w, depth);
+		start(w, n, 1);
+		n->written = 1;
+	}
 	return writer_close(w);
 }
 

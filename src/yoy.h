@@ -44,6 +44,8 @@ void yoy_arena_free(struct yoy_arena *);
 struct yoy_arena *yoy_arena_scratch(void);
 /* Frees all that was allocated, keeping the memory for what comes next. */
 void yoy_arena_reset(struct yoy_arena *);
+/* Bytes of the chunks holding what was allocated (since the reset). */
+size_t yoy_arena_size(const struct yoy_arena *);
 void *yoy_arena_alloc(struct yoy_arena *, size_t n);      /* zeroed */
 char *yoy_arena_strndup(struct yoy_arena *, const char *s, size_t n);
 /* Moves all of `from` into `into`, which frees it with its own; `from`
@@ -188,6 +190,8 @@ struct yoy_node {
 	unsigned line;              /* source line (line="N"), 0 if unknown */
 	unsigned xml_line;          /* read from XML: the element's line there */
 	enum yoy_type type;
+	unsigned written;           /* yoy_xml_spill_open: its start tag, and
+	                               the children it had, are in the spill */
 };
 /* An entry read lazily (yoy_xml_read_lazy) has no children yet: `text`
  * and `len` hold its content's bytes in the source, its end tag included,
@@ -341,6 +345,8 @@ struct yoy_md_opts {
 	 * document's spill with these options and freed: the tree then
 	 * holds only what is being read, and yoy_md_finish leaves it empty */
 	const struct yoy_write_opts *spill;
+	size_t spill_at;    /* spill once the body's nodes take this many
+	                       bytes (0: 128 KB); 1 spills at every chance */
 };
 struct yoy_md;
 /* A reader of markdown files that form one document, in order. */
@@ -359,9 +365,14 @@ struct yoy_write_opts {
 };
 /* Writes the canonical form; -1 on a write error. */
 int yoy_xml_write(const struct yoy_doc *, FILE *, const struct yoy_write_opts *);
-/* Appends `n`, a child of the body, to the document's spill as XML;
- * -1 on failure. */
+/* Appends `n`, a node of the body, and all it holds to the document's
+ * spill as XML: what is left of it when it is written already (its end
+ * tag too).  -1 on failure. */
 int yoy_xml_spill(struct yoy_doc *, const struct yoy_node *,
+	const struct yoy_write_opts *);
+/* Appends the start tag of `n`, a node of the body that holds blocks,
+ * and marks it written: its children follow in the spill or the tree. */
+int yoy_xml_spill_open(struct yoy_doc *, struct yoy_node *,
 	const struct yoy_write_opts *);
 /* Writes a program's result to `path` (standard output when NULL), with
  * diagnostics on failure; -1 then. */

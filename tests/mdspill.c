@@ -1,9 +1,11 @@
 /* test-mdspill [-I DIR] [--each] FILE...: spilling changes nothing.  The
- * files are read as one document twice: once keeping the whole tree, as
- * the library's other users do, and once spilling each finished part of
- * the body as it is read, as yoy-md does.  Both must write the very same
- * bytes, and the spilling reader must have spilled: its tree's body is
- * empty at the end.  With --each, each file is a document of its own.
+ * files are read as one document three times: once keeping the whole
+ * tree, as the library's other users do; once spilling what is finished
+ * as it is read, as yoy-md does; and once spilling at every chance (not
+ * only every 128 KB), down to each open section, action, department and
+ * entry.  All must write the very same bytes, and the spilling readers
+ * must have spilled: their tree's body is empty at the end.  With
+ * --each, each file is a document of its own.
  * Prints one line per document; exit 1 on a mismatch.  The reader's own
  * diagnostics go to standard error, twice. */
 #include <stdlib.h>
@@ -39,13 +41,14 @@ convert(char **files, int n, const char *include_dir, int spill,
     struct yoy_buf *out, int *state)
 {
 	static const struct yoy_write_opts wo = { 0 };
-	struct yoy_md_opts o = { NULL, NULL, NULL };
+	struct yoy_md_opts o = { NULL, NULL, NULL, 0 };
 	struct yoy_doc *doc = yoy_doc_new();
 	struct yoy_md *md;
 	int i, rc = 0;
 
 	o.include_dir = include_dir;
 	o.spill = spill ? &wo : NULL;
+	o.spill_at = spill == 2 ? 1 : 0;
 	md = yoy_md_new(doc, &o);
 	for (i = 0; i < n; i++) {
 		struct yoy_buf b = YOY_BUF_INIT;
@@ -68,30 +71,36 @@ static int
 check(char **files, int n, const char *include_dir)
 {
 	struct yoy_buf whole = YOY_BUF_INIT, spilt = YOY_BUF_INIT;
-	int s0, s1, ok;
+	int s0, s1, mode, ok;
 
-	ok = convert(files, n, include_dir, 0, &whole, &s0) == 0 &&
-	    convert(files, n, include_dir, 1, &spilt, &s1) == 0;
-	if (!ok) {
+	if (!(ok = convert(files, n, include_dir, 0, &whole, &s0) == 0))
 		printf("FAIL %s: cannot convert\n", files[0]);
-	} else if (whole.len != spilt.len ||
-	    memcmp(whole.ptr, spilt.ptr, whole.len) != 0) {
-		size_t i = 0;
+	for (mode = 1; ok && mode <= 2; mode++) {
+		if (convert(files, n, include_dir, mode, &spilt, &s1) != 0) {
+			printf("FAIL %s: cannot convert\n", files[0]);
+			ok = 0;
+		} else if (whole.len != spilt.len ||
+		    memcmp(whole.ptr, spilt.ptr, whole.len) != 0) {
+			size_t i = 0;
 
-		while (i < whole.len && i < spilt.len &&
-		    whole.ptr[i] == spilt.ptr[i])
-			i++;
-		printf("FAIL %s%s: spilling writes other bytes, from byte %zu\n",
-		    files[0], n > 1 ? " (and the rest)" : "", i);
-		ok = 0;
-	} else if (s0 > 1 || s1 != 2 * s0) {
-		printf("FAIL %s: the body was %s\n", files[0], s0 > 1 ?
-		    "spilled without asking" : "not spilled whole");
-		ok = 0;
-	} else {
+			while (i < whole.len && i < spilt.len &&
+			    whole.ptr[i] == spilt.ptr[i])
+				i++;
+			printf("FAIL %s%s: spilling%s writes other bytes, "
+			    "from byte %zu\n", files[0], n > 1 ?
+			    " (and the rest)" : "", mode == 2 ?
+			    " at every chance" : "", i);
+			ok = 0;
+		} else if (s0 > 1 || s1 != 2 * s0) {
+			printf("FAIL %s: the body was %s\n", files[0],
+			    s0 > 1 ? "spilled without asking" :
+			    "not spilled whole");
+			ok = 0;
+		}
+	}
+	if (ok)
 		printf("ok %s%s: %zu bytes\n", files[0],
 		    n > 1 ? " (and the rest)" : "", whole.len);
-	}
 	yoy_buf_free(&whole);
 	yoy_buf_free(&spilt);
 	return ok;
