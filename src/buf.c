@@ -94,6 +94,7 @@ struct yoy_arena {
 	struct chunk *spare;    /* a scratch arena's chunks, reset, zeroed */
 	size_t total;           /* bytes of chunks so far */
 	int scratch;
+	int raw;                /* blocks not zeroed (yoy_arena_raw) */
 };
 
 struct yoy_arena *
@@ -103,7 +104,7 @@ yoy_arena_new(void)
 
 	a->head = a->spare = NULL;
 	a->total = 0;
-	a->scratch = 0;
+	a->scratch = a->raw = 0;
 	return a;
 }
 
@@ -113,6 +114,15 @@ yoy_arena_scratch(void)
 	struct yoy_arena *a = yoy_arena_new();
 
 	a->scratch = 1;
+	return a;
+}
+
+struct yoy_arena *
+yoy_arena_raw(void)
+{
+	struct yoy_arena *a = yoy_arena_scratch();
+
+	a->raw = 1;
 	return a;
 }
 
@@ -154,7 +164,8 @@ yoy_arena_reset(struct yoy_arena *a)
 		c->next = NULL;
 		free_chunks(c);
 #else
-		memset(c->data, 0, c->used);
+		if (!a->raw)
+			memset(c->data, 0, c->used);
 		c->used = 0;
 		c->next = a->spare;
 		a->spare = c;

@@ -653,6 +653,95 @@ heading(struct yoy_md *m, cmark_node *h, unsigned line)
 	yoy_buf_free(&s);
 }
 
+/* ---------------------------------------------------------------- cmark */
+
+/*
+ * cmark's memory comes from a scratch arena, reset when the document it
+ * parsed is done with: no malloc and free for each of its nodes and
+ * strings (a fifth of the work on the bench input), and no walk to free
+ * the tree.  cmark_mem has no context, so the arena is the program's:
+ * one reader at a time.  A block keeps its size before it, for realloc;
+ * calloc clears its own (the arena is raw: only calloc needs zeros).
+ */
+static struct yoy_arena *cm_arena;
+static int cm_depth;                /* documents not done with */
+
+struct cm_block {
+	size_t size;
+	size_t pad;         /* the arena's alignment, kept */
+};
+
+static void *
+cm_calloc(size_t n, size_t size)
+{
+	struct cm_block *b;
+
+	if (size && n > (SIZE_MAX - sizeof(*b)) / size)
+		abort();        /* as cmark does when memory fails */
+	b = yoy_arena_alloc(cm_arena, sizeof(*b) + n * size);
+	b->size = n * size;
+	memset(b + 1, 0, b->size);      /* a raw arena's block */
+	return b + 1;
+}
+
+static void *
+cm_malloc(size_t size)
+{
+	struct cm_block *b;
+
+	if (size > SIZE_MAX - sizeof(*b))
+		abort();
+	b = yoy_arena_alloc(cm_arena, sizeof(*b) + size);
+	b->size = size;
+	return b + 1;
+}
+
+static void *
+cm_realloc(void *p, size_t size)
+{
+	struct cm_block *old = p ? (struct cm_block *)p - 1 : NULL;
+	void *q;
+
+	if (old && size <= old->size)
+		return p;
+	q = cm_malloc(size);
+	if (old)
+		memcpy(q, p, old->size);
+	return q;
+}
+
+static void
+cm_free(void *p)
+{
+	(void)p;            /* the arena goes whole */
+}
+
+static cmark_mem cm_mem = { cm_calloc, cm_realloc, cm_free };
+
+/* `s` parsed by cmark; parsed_done() when it is no longer looked at. */
+static cmark_node *
+parse(const char *s, size_t len, int options)
+{
+	cmark_parser *p;
+	cmark_node *doc;
+
+	if (cm_arena == NULL)
+		cm_arena = yoy_arena_raw();
+	cm_depth++;
+	p = cmark_parser_new_with_mem(options, &cm_mem);
+	cmark_parser_feed(p, s ? s : "", len);
+	doc = cmark_parser_finish(p);
+	cmark_parser_free(p);
+	return doc;
+}
+
+static void
+parsed_done(void)
+{
+	if (--cm_depth == 0)
+		yoy_arena_reset(cm_arena);
+}
+
 /* Parses the gathered lines with cmark and places their blocks. */
 static void
 flush_chunk(struct yoy_md *m)
@@ -664,8 +753,7 @@ flush_chunk(struct yoy_md *m)
 		m->toc = 0;
 		return;
 	}
-	doc = cmark_parse_document(m->chunk.ptr, m->chunk.len,
-	    CMARK_OPT_SOURCEPOS);
+	doc = parse(m->chunk.ptr, m->chunk.len, CMARK_OPT_SOURCEPOS);
 	if (m->toc)
 		last = cmark_node_last_child(doc);
 	for (n = cmark_node_first_child(doc); n; n = cmark_node_next(n)) {
@@ -678,7 +766,7 @@ flush_chunk(struct yoy_md *m)
 		else
 			blocks(m, n, container(m, line), base);
 	}
-	cmark_node_free(doc);
+	parsed_done();
 	m->chunk.len = 0;
 	m->toc = 0;
 }
@@ -709,11 +797,11 @@ static void
 inline_md(struct yoy_md *m, const char *s, size_t len,
     struct yoy_node *parent, unsigned line)
 {
-	cmark_node *doc = cmark_parse_document(s, len, 0), *c;
+	cmark_node *doc = parse(s, len, 0), *c;
 
 	for (c = cmark_node_first_child(doc); c; c = cmark_node_next(c))
 		inline_block(m, c, parent, line);
-	cmark_node_free(doc);
+	parsed_done();
 }
 
 /* ------------------------------------------------------------ the lines */
@@ -834,7 +922,7 @@ table(struct yoy_md *m, struct line *v, size_t n, size_t i)
 	    memchr(v[i].s, '|', v[i].len); i++)
 		if (!is_sep(&v[i]))
 			row(m, &v[i], add(m, t, YOY_TR, v[i].no), YOY_TD, &cs);
-	doc = cmark_parse_document(cs.md.ptr, cs.md.len, 0);
+	doc = parse(cs.md.ptr, cs.md.len, 0);
 	for (c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
 		if (cmark_node_get_type(c) == CMARK_NODE_HTML_BLOCK &&
 		    strncmp(cmark_node_get_literal(c), "<!---->", 7) == 0)
@@ -842,7 +930,7 @@ table(struct yoy_md *m, struct line *v, size_t n, size_t i)
 		else if (k > 0 && k <= cs.n)
 			inline_block(m, c, cs.v[k - 1], cs.v[k - 1]->line);
 	}
-	cmark_node_free(doc);
+	parsed_done();
 	free(cs.v);
 	yoy_buf_free(&cs.md);
 	return i;
@@ -1524,6 +1612,10 @@ yoy_md_finish(struct yoy_md *m)
 		yoy_arena_free(m->fresh);
 	}
 	yoy_arena_free(m->ids_arena);
+	if (cm_depth == 0) {
+		yoy_arena_free(cm_arena);
+		cm_arena = NULL;
+	}
 	check_footnotes(m);
 	free(m->refs.v);
 	free(m->defs.v);

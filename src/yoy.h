@@ -42,6 +42,9 @@ void yoy_arena_free(struct yoy_arena *);
 #endif
 #endif
 struct yoy_arena *yoy_arena_scratch(void);
+/* The same, whose blocks are zeroed only when new: for one that clears
+ * what it needs itself. */
+struct yoy_arena *yoy_arena_raw(void);
 /* Frees all that was allocated, keeping the memory for what comes next. */
 void yoy_arena_reset(struct yoy_arena *);
 /* Bytes of the chunks holding what was allocated (since the reset). */

@@ -643,6 +643,22 @@ arena(void)
 #else
 	(void)first;
 #endif
+	{
+		/* a raw arena reuses its memory as it is: not cleared */
+		struct yoy_arena *r = yoy_arena_raw();
+		unsigned char *x = yoy_arena_alloc(r, 100), *y;
+
+		memset(x, 7, 100);
+		yoy_arena_reset(r);
+		y = yoy_arena_alloc(r, 100);
+#ifndef YOY_ASAN
+		CHECK(y == x && y[50] == 7, "raw arena: a reset keeps the "
+		    "memory as it is");
+#else
+		CHECK(y != NULL, "raw arena");
+#endif
+		yoy_arena_free(r);
+	}
 	yoy_arena_join(a, s);
 	bad = arena_verify(p, 1) + arena_verify(q, 5);
 	bad += (size_t)(yoy_arena_alloc(a, 10) == NULL);
