@@ -32,6 +32,7 @@
 
 #define MAX_FRAMES 256      /* nested {div}s */
 #define MAX_INCLUDES 8      /* nested {include}s */
+#define MAX_NEST 40         /* deepest node of the result, as yoy-html's */
 #define RELEASE (64 * 1024) /* input given back in steps of this */
 #define SPILL_AT (128 * 1024) /* the body written out when its arena is this */
 
@@ -74,6 +75,7 @@ struct yoy_md {
 	unsigned line;              /* the block it belongs to */
 	struct fns refs, defs;
 	int titled;
+	int nest_warned;
 	int depts;                  /* the action holds departments */
 	struct yoy_arena *keep;     /* the document's arena */
 	struct yoy_arena *work;     /* the body's nodes, when spilling */
@@ -190,6 +192,25 @@ flush_text(struct yoy_md *m, struct yoy_node *parent)
 	m->text.len = 0;
 }
 
+/* Whether a node under `parent` would be deeper than MAX_NEST (said
+ * once): then it is not made, and its text stays in `parent`. */
+static int
+too_deep(struct yoy_md *m, const struct yoy_node *parent, unsigned line)
+{
+	unsigned depth = 1;
+
+	for (; parent->parent; parent = parent->parent)
+		if (++depth > MAX_NEST)
+			break;
+	if (depth <= MAX_NEST)
+		return 0;
+	if (!m->nest_warned++)
+		yoy_diag(YOY_WARNING, m->file, line, 1, "elements nested over "
+		    "%d deep: the deeper ones are flattened, their text kept",
+		    MAX_NEST);
+	return 1;
+}
+
 /* Inline HTML: <br>, the inline elements, and tags that only wrap. */
 static struct yoy_node *
 html_inline(struct yoy_md *m, struct yoy_node *cur, const char *s,
@@ -235,7 +256,7 @@ html_inline(struct yoy_md *m, struct yoy_node *cur, const char *s,
 				return n->parent;
 		return cur;
 	}
-	if (ov[9] > ov[8] && ov[9] != (size_t)-1)
+	if ((ov[9] > ov[8] && ov[9] != (size_t)-1) || too_deep(m, cur, line))
 		return cur;         /* <x/> holds nothing */
 	cur = yoy_node_add(m->doc, cur, (enum yoy_type)t);
 	if (t != YOY_A && t != YOY_ABBR)
@@ -316,14 +337,15 @@ inlines(struct yoy_md *m, cmark_node *b, struct yoy_node *parent,
 		}
 		flush_text(m, cur);
 		if (ev == CMARK_EVENT_ENTER) {
+			if (too_deep(m, cur, line))
+				continue;       /* its text goes to cur */
 			y = yoy_node_add(m->doc, cur, t);
 			if (t == YOY_A && *cmark_node_get_url(n))
 				yoy_node_set(m->doc, y, "href",
 				    cmark_node_get_url(n));
 			cmark_node_set_user_data(n, y);
 			cur = y;
-		} else {
-			y = cmark_node_get_user_data(n);
+		} else if ((y = cmark_node_get_user_data(n)) != NULL) {
 			cur = y->parent;
 		}
 	}
@@ -408,15 +430,32 @@ blocks(struct yoy_md *m, cmark_node *top, struct yoy_node *parent,
 	struct yoy_node *cur = parent, *y, *img;
 	struct yoy_buf alt = YOY_BUF_INIT;
 	cmark_node *im;
+	unsigned depth = 0, flat = 0;
 
+	for (y = parent; y->parent; y = y->parent)
+		depth++;
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		cmark_node *n = cmark_iter_get_node(it);
 		unsigned line = base + (unsigned)cmark_node_get_start_line(n);
 		cmark_node_type t = cmark_node_get_type(n);
+		int box = t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_LIST ||
+		    t == CMARK_NODE_ITEM;
 
+		/* past MAX_NEST, a quote, list or item is its parent's:
+		 * the innermost are the flattened ones */
+		if (box && ev == CMARK_EVENT_ENTER && depth >= MAX_NEST) {
+			too_deep(m, cur, line);
+			flat++;
+			continue;
+		}
+		if (box && ev == CMARK_EVENT_EXIT && flat) {
+			flat--;
+			continue;
+		}
+		if (box)
+			depth += ev == CMARK_EVENT_ENTER ? 1 : -1;
 		if (ev == CMARK_EVENT_EXIT) {
-			if (t != CMARK_NODE_BLOCK_QUOTE &&
-			    t != CMARK_NODE_LIST && t != CMARK_NODE_ITEM)
+			if (!box)
 				continue;
 			y = cur;
 			cur = cur->parent;
