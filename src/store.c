@@ -186,27 +186,6 @@ plan_free(struct plan *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* A document's bytes, as every program writes them. */
-static int
-serialize(const struct yoy_doc *d, struct yoy_buf *out)
-{
-	char *mem = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&mem, &len);
-	int rc;
-
-	if (f == NULL)
-		return -1;
-	rc = yoy_xml_write(d, f, NULL);
-	if (fclose(f) != 0)
-		rc = -1;
-	out->len = 0;
-	if (rc == 0)
-		yoy_buf_put(out, mem, len);
-	free(mem);
-	return rc;
-}
-
 /* Sets the cell at `path` to `d`'s bytes; two inputs of one import that
  * disagree on it: the later stands, and a warning says so. */
 static int
@@ -216,7 +195,7 @@ put_cell(struct plan *p, const char *path, const struct yoy_doc *d,
 	struct yoy_buf b = YOY_BUF_INIT;
 	struct cell *c;
 
-	if (serialize(d, &b) < 0) {
+	if (yoy_xml_write_buf(d, &b, NULL) < 0) {
 		yoy_diag(YOY_FATAL, from, 0, 0, "cannot write '%s' in memory",
 		    path);
 		yoy_buf_free(&b);

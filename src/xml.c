@@ -292,30 +292,45 @@ writer_close(struct writer *w)
 	return rc;
 }
 
-int
-yoy_xml_write(const struct yoy_doc *doc, FILE *f,
-    const struct yoy_write_opts *o)
+/* The whole document through `w`, closed then. */
+static int
+write_doc(struct writer *w, const struct yoy_doc *doc)
 {
-	/* the output buffer does not close `f` */
-	struct writer *w = writer_new(xmlOutputBufferCreateFile(f, NULL), o);
-	int rc;
-
 	if (!w->error) {
 		puts_(w, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 		write_tree(w, doc, doc->root, 0);
 		put(w, "\n", 1);
 	}
-	rc = writer_close(w);
+	return writer_close(w);
+}
+
+int
+yoy_xml_write(const struct yoy_doc *doc, FILE *f,
+    const struct yoy_write_opts *o)
+{
+	/* the output buffer does not close `f` */
+	int rc = write_doc(writer_new(xmlOutputBufferCreateFile(f, NULL), o),
+	    doc);
+
 	if (fflush(f) != 0 || ferror(f))
 		rc = -1;
 	return rc;
 }
 
 static int
-spill_write(void *ctx, const char *s, int n)
+buf_write(void *ctx, const char *s, int n)
 {
 	yoy_buf_put(ctx, s, (size_t)n);
 	return n;
+}
+
+int
+yoy_xml_write_buf(const struct yoy_doc *doc, struct yoy_buf *out,
+    const struct yoy_write_opts *o)
+{
+	out->len = 0;
+	return write_doc(writer_new(xmlOutputBufferCreateIO(buf_write, NULL,
+	    out, NULL), o), doc);
 }
 
 /* A writer into the document's spill, and the depth of `n` there. */
@@ -327,7 +342,7 @@ spill_writer(struct yoy_doc *doc, const struct yoy_node *n,
 
 	for (*depth = 0, p = n->parent; p; p = p->parent)
 		++*depth;
-	return writer_new(xmlOutputBufferCreateIO(spill_write, NULL,
+	return writer_new(xmlOutputBufferCreateIO(buf_write, NULL,
 	    &doc->spill, NULL), o);
 }
 

@@ -368,6 +368,9 @@ struct yoy_write_opts {
 };
 /* Writes the canonical form; -1 on a write error. */
 int yoy_xml_write(const struct yoy_doc *, FILE *, const struct yoy_write_opts *);
+/* The same bytes into `out`, which is emptied first; -1 on failure. */
+int yoy_xml_write_buf(const struct yoy_doc *, struct yoy_buf *,
+	const struct yoy_write_opts *);
 /* Appends `n`, a node of the body, and all it holds to the document's
  * spill as XML: what is left of it when it is written already (its end
  * tag too).  -1 on failure. */

@@ -13,26 +13,6 @@
 
 #include "../src/yoy.h"
 
-static int
-render(const struct yoy_doc *doc, struct yoy_buf *out)
-{
-	char chunk[65536];
-	size_t n;
-	FILE *f = tmpfile();
-	int rc = -1;
-
-	out->len = 0;
-	if (f && yoy_xml_write(doc, f, NULL) == 0) {
-		rewind(f);
-		while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			yoy_buf_put(out, chunk, n);
-		rc = 0;
-	}
-	if (f)
-		fclose(f);
-	return rc;
-}
-
 /* The files read as one document, spilling or not, written into `out`;
  * *state says where the body went: 1 it holds nodes, 2 it was spilled,
  * 3 both, 0 neither.  -1 on trouble. */
@@ -62,7 +42,7 @@ convert(char **files, int n, const char *include_dir, int spill,
 	yoy_md_finish(md);
 	*state = (doc->body->first != NULL) | (doc->spill.len > 0) << 1;
 	if (rc == 0)
-		rc = render(doc, out);
+		rc = yoy_xml_write_buf(doc, out, NULL);
 	yoy_doc_free(doc);
 	return rc;
 }

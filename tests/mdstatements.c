@@ -63,7 +63,6 @@ check(const char *path)
 	struct yoy_md *md;
 	struct yoy_node *d, *e;
 	int in_stmt = 0, bad = 0;
-	FILE *f;
 
 	if (yoy_buf_read_file(&src, path) < 0)
 		return 1;
@@ -95,19 +94,9 @@ check(const char *path)
 	md = yoy_md_new(doc, NULL);
 	yoy_md_add(md, src.ptr, src.len, path);
 	yoy_md_finish(md);
-	f = tmpfile();
-	if (f == NULL || yoy_xml_write(doc, f, NULL) < 0 ||
-	    fseek(f, 0, SEEK_SET) != 0) {
+	if (yoy_xml_write_buf(doc, &xml, NULL) < 0) {
 		fprintf(stderr, "%s: cannot write\n", path);
 		return 1;
-	}
-	{
-		char chunk[4096];
-		size_t k;
-
-		while ((k = fread(chunk, 1, sizeof(chunk), f)) > 0)
-			yoy_buf_put(&xml, chunk, k);
-		fclose(f);
 	}
 	back = yoy_xml_read(xml.ptr, xml.len, path);
 	for (d = back ? back->body->first : NULL; d; d = d->next) {

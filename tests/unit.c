@@ -294,6 +294,14 @@ writer(void)
 	CHECK(x && strstr(x, "<title>A &amp; B</title>\n    <type>"),
 	    "meta in schema order: %s", x ? x : "");
 	CHECK(x && yoy_xml_validate(x, n, "unit") == 0, "writer output valid");
+	{
+		struct yoy_buf b = YOY_BUF_INIT;
+
+		CHECK(yoy_xml_write_buf(d, &b, NULL) == 0 && x && b.len == n &&
+		    memcmp(b.ptr, x, n) == 0,
+		    "written into memory, the same bytes as into a file");
+		yoy_buf_free(&b);
+	}
 	back = x ? yoy_xml_read(x, n, "unit") : NULL;
 	CHECK(back != NULL, "reads back");
 	if (back) {
