@@ -125,6 +125,7 @@ main(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	yoy_diag_init("yoy-check");
+	yoy_xml_errors_init();
 	while ((c = getopt_long(argc, argv, "W:vf:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'W':

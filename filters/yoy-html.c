@@ -54,6 +54,7 @@ main(int argc, char **argv)
 	int c, i, n, status;
 
 	yoy_diag_init("yoy-html");
+	yoy_xml_errors_init();
 	while ((c = getopt_long(argc, argv, "o:d:t:W:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':

@@ -53,6 +53,7 @@ main(int argc, char **argv)
 	int c, i, n, status;
 
 	yoy_diag_init("yoy-md");
+	yoy_xml_errors_init();
 	while ((c = getopt_long(argc, argv, "o:I:W:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':

@@ -45,6 +45,7 @@ main(int argc, char **argv)
 	int c, i, status;
 
 	yoy_diag_init("yoy-txt");
+	yoy_xml_errors_init();
 	while ((c = getopt_long(argc, argv, "o:d:W:hV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':

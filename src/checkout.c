@@ -34,21 +34,27 @@ level_name(enum yoy_level l)
 static void
 text(const struct yoy_findings *f, FILE *out)
 {
+	struct yoy_buf b = YOY_BUF_INIT;
 	size_t k;
 
 	for (k = 0; k < f->n; k++) {
 		const struct yoy_finding *x = &f->v[k];
 
-		fprintf(out, "yoy-check: %s", x->file);
+		b.len = 0;
+		yoy_buf_puts(&b, "yoy-check: ");
+		yoy_diag_put_name(&b, x->file);
 		if (x->line)
-			fprintf(out, ":%u", x->line);
-		fprintf(out, ": %s: %s", level_name(x->level), x->msg);
+			yoy_buf_printf(&b, ":%u", x->line);
+		yoy_buf_printf(&b, ": %s: ", level_name(x->level));
+		yoy_diag_put_text(&b, x->msg);
 		if (x->srcline)
-			fprintf(out, " (source line %u)", x->srcline);
-		fprintf(out, " [%s]\n", yoy_rule_name(x->rule));
-		if (x->detail)
-			fprintf(out, "   %s\n", x->detail);
+			yoy_buf_printf(&b, " (source line %u)", x->srcline);
+		yoy_buf_printf(&b, " [%s]\n", yoy_rule_name(x->rule));
+		if (x->detail)          /* -v's diff: lines of its own */
+			yoy_buf_printf(&b, "   %s\n", x->detail);
+		fwrite(b.ptr, 1, b.len, out);
 	}
+	yoy_buf_free(&b);
 }
 
 /* ---------------------------------------------------------------- junit */

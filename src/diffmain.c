@@ -78,6 +78,7 @@ yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev)
 	int c, i, want, status = 2;
 
 	yoy_diag_init("yoy-diff");
+	yoy_xml_errors_init();
 	/* as given: getopt_long permutes argv */
 	args = yoy_malloc(((size_t)argc + 1) * sizeof(*args));
 	memcpy(args, argv, ((size_t)argc + 1) * sizeof(*args));
@@ -208,7 +209,7 @@ yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev)
 		if (df->cell[i].status != YOY_SAME)
 			status = 1;
 done:
-	if (f != stdout)
+	if (f != NULL && f != stdout)
 		fclose(f);
 	yoy_diff_free(df);
 	if (st)

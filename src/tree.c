@@ -77,6 +77,6 @@ yoy_tree_save(xmlDocPtr doc, FILE *f, int html)
 	} else {
 		rc = xmlSaveFormatFileTo(out, doc, "UTF-8", 1) < 0 ? -1 : 0;
 	}
-	xmlSetGenericErrorFunc(NULL, NULL);
+	yoy_xml_errors_default();
 	return rc;
 }

@@ -50,14 +50,17 @@ yoy_watchdog(double seconds, const char *file, const char *what,
 {
 	struct itimerval t;
 	struct sigaction sa;
+	struct yoy_buf name = YOY_BUF_INIT;
 
+	yoy_diag_put_name(&name, file);     /* quoted as yoy_diag does */
 	alarm_len = message(alarm_msg, sizeof(alarm_msg), "%s: %s: error: "
 	    "%s took more than %.0f s of CPU time (input pathological for "
-	    "%s?); no output\n", yoy_diag_prog(), file, what, seconds,
+	    "%s?); no output\n", yoy_diag_prog(), name.ptr, what, seconds,
 	    suspect);
 	abort_len = message(abort_msg, sizeof(abort_msg), "%s: %s: error: "
 	    "%s parser aborted (out of memory?); no output\n",
-	    yoy_diag_prog(), file, what);
+	    yoy_diag_prog(), name.ptr, what);
+	yoy_buf_free(&name);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = fire;
 	sigaction(SIGPROF, &sa, NULL);

@@ -11,6 +11,8 @@
 #include <libxml/xmlIO.h>
 #include <libxml/xmlversion.h>
 #include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "yoy.h"
@@ -19,6 +21,46 @@ const char *
 yoy_libxml2_version(void)
 {
 	return LIBXML_DOTTED_VERSION;
+}
+
+/* libxml2's messages, where no reader has its own handler: in yoy's
+ * format.  An output error is the writer's to say ("write error", with
+ * errno), not libxml2's unprefixed "I/O error : No space left". */
+static void
+libxml2_error(void *ctx, xmlErrorPtr e)
+{
+	size_t n;
+
+	(void)ctx;
+	if (e == NULL || e->domain == XML_FROM_IO || e->domain == XML_FROM_OUTPUT ||
+	    e->level == XML_ERR_NONE)
+		return;
+	n = e->message ? strcspn(e->message, "\n") : 0;
+	yoy_diag(e->level == XML_ERR_WARNING ? YOY_WARNING : YOY_FATAL,
+	    e->file, e->file ? (unsigned)e->line : 0, 0, "libxml2: %.*s",
+	    (int)n, e->message ? e->message : "");
+}
+
+/* Old-style messages (xmlGenericError) come in pieces; none is ours to
+ * print: every libxml2 call that fails is reported by its caller. */
+static void
+libxml2_generic(void *ctx, const char *fmt, ...)
+{
+	(void)ctx, (void)fmt;
+}
+
+void
+yoy_xml_errors_default(void)
+{
+	xmlSetStructuredErrorFunc(NULL, libxml2_error);
+	xmlSetGenericErrorFunc(NULL, libxml2_generic);
+}
+
+void
+yoy_xml_errors_init(void)
+{
+	xmlInitParser();
+	yoy_xml_errors_default();
 }
 
 struct writer {
@@ -43,8 +85,8 @@ flush(struct writer *w)
 static void
 put(struct writer *w, const char *s, size_t n)
 {
-	if (w->n + n > sizeof(w->stage))
-		flush(w);
+	if (w->n + n > sizeof(w->stage) || n > sizeof(w->stage) / 2)
+		flush(w);       /* what is staged goes first, always */
 	if (n > sizeof(w->stage) / 2) {
 		if (xmlOutputBufferWrite(w->out, (int)n, s) < 0)
 			w->error = 1;
@@ -60,11 +102,40 @@ puts_(struct writer *w, const char *s)
 	put(w, s, strlen(s));
 }
 
+#ifdef YOY_CHECK_OUTPUT
+/* Sanitizer and fuzz builds: what reaches the writer is what XML can
+ * hold, in UTF-8.  The readers see to it; a failure here is theirs. */
+static void
+assert_chars(const char *s, size_t len, const char *what)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	const char *why;
+	size_t i;
+
+	if (yoy_pattern_utf8_error(s, len, &why) >= 0) {
+		fprintf(stderr, "yoy: writer: %s is not UTF-8: %s\n", what, why);
+		abort();
+	}
+	for (i = 0; i < len; i++)
+		if ((u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' &&
+		    u[i] != '\r') || (u[i] == 0xEF && i + 2 < len &&
+		    u[i + 1] == 0xBF && u[i + 2] >= 0xBE)) {
+			fprintf(stderr, "yoy: writer: %s holds a character XML "
+			    "cannot (byte 0x%02X at %zu)\n", what, u[i], i);
+			abort();
+		}
+}
+#define CHECK_CHARS(s, len, what) assert_chars(s, len, what)
+#else
+#define CHECK_CHARS(s, len, what) ((void)0)
+#endif
+
 /* Text with nothing to escape goes out as it is (most text: libxml2's
  * escaping loop costs 15 instructions a byte), the rest through it. */
 static void
 text(struct writer *w, const struct yoy_node *n)
 {
+	CHECK_CHARS(n->text, n->len, "text");
 	if (strcspn(n->text, "<>&\r") == n->len) {
 		put(w, n->text, n->len);
 		return;
@@ -82,6 +153,7 @@ attribute(struct writer *w, const char *name, const char *value)
 {
 	size_t n = strcspn(value, "<>&\"\r\n\t");
 
+	CHECK_CHARS(value, strlen(value), name);
 	put(w, " ", 1);
 	puts_(w, name);
 	put(w, "=\"", 2);

@@ -696,7 +696,7 @@ yoy_xml_validate_each(const char *buf, size_t len, const char *file,
 	}
 	xmlFreeDoc(doc);
 out:
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	yoy_xml_errors_default();
 	xmlFreeParserCtxt(px);
 	xmlRelaxNGFree(schema);
 	xmlRelaxNGFreeParserCtxt(pc);

@@ -161,6 +161,17 @@ int yoy_diag_status(void);
 const char *yoy_diag_prog(void);
 /* Name to print for a path: "<stdin>" for NULL or "-". */
 const char *yoy_diag_name(const char *path);
+/* Appends a file name as messages show it: quoted and escaped ('a\nb')
+ * when it holds a control character or a byte that is not UTF-8. */
+void yoy_diag_put_name(struct yoy_buf *, const char *name);
+/* Appends text with its control characters and stray bytes escaped
+ * (\n, \xHH): a message stays one line. */
+void yoy_diag_put_text(struct yoy_buf *, const char *s);
+/* Routes libxml2's own messages through yoy_diag (its output errors are
+ * left to the writer, which says "write error"); every main calls it. */
+void yoy_xml_errors_init(void);
+/* Puts yoy's handler back after code that installed its own. */
+void yoy_xml_errors_default(void);
 
 /* -------------------------------------------------------------- document */
 
@@ -269,6 +280,10 @@ void yoy_node_normalize_child(struct yoy_node *c);
 void yoy_doc_adopt(struct yoy_doc *, void *p);
 /* The meta child of `type`, created on first use. */
 struct yoy_node *yoy_doc_meta(struct yoy_doc *, enum yoy_type);
+/* Sets meta/source: the format, and the input's name (its last path
+ * component; none for standard input), as XML can hold it (said when it
+ * cannot: a file name that is not UTF-8). */
+void yoy_doc_source(struct yoy_doc *, const char *format, const char *file);
 
 const char *yoy_type_name(enum yoy_type);
 int yoy_type_from_name(const char *name);            /* -1 if unknown */
@@ -287,6 +302,20 @@ int yoy_text_check(const char *s, size_t len, const char *file);
  * U+2060, U+FEFF) go; leading and trailing white space goes.  Returns the
  * new length. */
 size_t yoy_text_fold(char *s, size_t len);
+/* Drops in place what XML cannot hold (C0 controls but tab, newline and
+ * CR; U+FFFE, U+FFFF, and the bytes 0xFE and 0xFF cmark writes for
+ * them); in `text`, form feed and vertical tab become spaces, as folding
+ * reads them (in an attribute's value they go too).  Returns
+ * the new length, with the count dropped and the first one's code point
+ * for the reader's warning.  For text the input check did not see: what
+ * a parser decoded from a character reference, an attribute's value. */
+size_t yoy_text_scrub(char *s, size_t len, int text, unsigned *dropped,
+	unsigned *first);
+/* Appends `s` to `out` as XML can hold it: each stretch that is not
+ * UTF-8 as U+FFFD, what yoy_text_scrub drops dropped; NUL-terminated.
+ * Returns how many were replaced or dropped (0: the same bytes).  For
+ * what no input check saw: file names. */
+unsigned yoy_text_utf8(const char *s, size_t len, struct yoy_buf *out);
 /* The same over a run of texts: `*space` says the text before ended in a
  * space (start it at 1 to drop leading space); a trailing space is kept. */
 size_t yoy_text_fold_run(char *s, size_t len, int *space);
@@ -564,6 +593,9 @@ struct yoy_doc *yoy_store_doc(struct yoy_store *, const char *rev,
 	int action, const char *dept);
 int yoy_store_ls(struct yoy_store *, const char *rev, FILE *);
 int yoy_store_log(struct yoy_store *, FILE *, int action, const char *dept);
+/* Reads back every object, and every edition of main and of each tag as
+ * valid canonical XML; each problem said.  0 none, 1 some, -1 trouble. */
+int yoy_store_verify(struct yoy_store *, FILE *);
 int yoy_store_push(struct yoy_store *, const char *remote);
 int yoy_store_pull(struct yoy_store *, const char *remote);
 const char *yoy_libgit2_version(void);

@@ -236,6 +236,7 @@ main(int argc, char **argv)
 		return 2;
 	}
 	yoy_diag_init("test-htmlwords");
+	yoy_xml_errors_init();
 	min = atof(argv[1]);
 	for (i = 2; i + 1 < argc; i += 2) {
 		struct table t = { NULL, NULL, NULL, 0, 0 };

@@ -93,6 +93,7 @@ main(int argc, char **argv)
 	int i = 1, each = 0, bad = 0;
 
 	yoy_diag_init("test-mdspill");
+	yoy_xml_errors_init();
 	if (yoy_registry_load(NULL) < 0)
 		return 2;
 	for (; i < argc && argv[i][0] == '-'; i++)

@@ -168,6 +168,7 @@ main(int argc, char **argv)
 	int i, bad = 0;
 
 	yoy_diag_init("test-mdstatements");
+	yoy_xml_errors_init();
 	if (yoy_registry_load(NULL) < 0)
 		return 2;
 	for (i = 1; i < argc; i++)

@@ -73,6 +73,7 @@ main(int argc, char **argv)
 	int bad = 0;
 
 	yoy_diag_init("test-txtlines");
+	yoy_xml_errors_init();
 	if (argc < 2 || yoy_buf_read_file(&src, argv[1]) < 0)
 		return 2;
 	yoy_buf_put(&copy, src.ptr, src.len);

@@ -730,6 +730,7 @@ int
 main(void)
 {
 	yoy_diag_init("unit");
+	yoy_xml_errors_init();
 	registry();
 	labels();
 	fold();

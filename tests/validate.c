@@ -94,6 +94,7 @@ main(int argc, char **argv)
 	int i, bad = 0;
 
 	yoy_diag_init("test-validate");
+	yoy_xml_errors_init();
 	for (i = 1; i < argc; i++)
 		if (!check(argv[i]))
 			bad++;
