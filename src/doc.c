@@ -384,6 +384,25 @@ yoy_doc_meta(struct yoy_doc *d, enum yoy_type t)
 	return n;
 }
 
+void
+yoy_doc_source(struct yoy_doc *d, const char *format, const char *file)
+{
+	struct yoy_node *src = yoy_doc_meta(d, YOY_SOURCE);
+	struct yoy_buf name = YOY_BUF_INIT;
+	const char *base;
+
+	yoy_node_set(d, src, "format", format);
+	if (file == NULL || strcmp(file, "-") == 0)
+		return;
+	base = strrchr(file, '/');
+	base = base ? base + 1 : file;
+	if (yoy_text_utf8(base, strlen(base), &name) > 0)
+		yoy_diag(YOY_WARNING, file, 0, 0, "the file's name is not UTF-8 "
+		    "text; its meta/source name has U+FFFD for what is not");
+	yoy_node_set(d, src, "name", name.ptr);
+	yoy_buf_free(&name);
+}
+
 static int
 blank(const struct yoy_node *t)
 {

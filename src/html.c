@@ -471,10 +471,15 @@ boundary(struct hreader *r)
 static void
 held_warn(struct hreader *r)
 {
+	size_t n = r->held.len > 60 ? 60 : r->held.len;
+
+	/* 60 bytes, less any character they would cut */
+	while (n < r->held.len && n > 0 &&
+	    ((unsigned char)r->held.ptr[n] & 0xC0) == 0x80)
+		n--;
 	if (r->held.len && !r->held_quiet)
 		yoy_diag(YOY_WARNING, r->file, r->held_line, 0, "text outside "
-		    "the page's content dropped: '%.*s'", (int)(r->held.len >
-		    60 ? 60 : r->held.len), r->held.ptr);
+		    "the page's content dropped: '%.*s'", (int)n, r->held.ptr);
 	r->held.len = 0;
 }
 
@@ -572,6 +577,35 @@ attr(const xmlChar **atts, const char *name)
 	return NULL;
 }
 
+/* An attribute's value as it reaches the output: without what XML
+ * cannot hold (a vertical tab, say, which libxml2 passes in values),
+ * each drop warned.  Most values are returned as they are. */
+static const char *
+value(struct hreader *r, const xmlChar **atts, const char *name)
+{
+	const char *v = attr(atts, name), *p;
+	unsigned dropped, first;
+	size_t len;
+	char *c;
+
+	if (v == NULL)
+		return NULL;
+	for (p = v; *p; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0xEF)
+			break;
+	if (*p == '\0')
+		return v;       /* nothing to look at twice */
+	len = strlen(v);
+	c = yoy_arena_strndup(r->doc->arena, v, len);
+	c[yoy_text_scrub(c, len, 0, &dropped, &first)] = '\0';
+	if (dropped == 0)
+		return c;
+	yoy_diag(YOY_WARNING, r->file, line_now(r), col_now(r), "%s "
+	    "attribute: character U+%04X cannot be represented in XML; "
+	    "dropped%s", name, first, dropped > 1 ? " (and others)" : "");
+	return c;
+}
+
 static void
 set_attrs(struct hreader *r, struct yoy_node *n, const xmlChar **atts)
 {
@@ -583,7 +617,7 @@ set_attrs(struct hreader *r, struct yoy_node *n, const xmlChar **atts)
 
 		if (a == NULL)
 			break;
-		if ((v = attr(atts, a)) == NULL)
+		if ((v = value(r, atts, a)) == NULL)
 			continue;
 		if (strcmp(a, "colspan") == 0 || strcmp(a, "rowspan") == 0) {
 			/* a positive integer, and 1 is no span at all */
@@ -662,7 +696,7 @@ start_content(struct hreader *r, struct frame *f, const char *name,
 		r->boxes++;
 	}
 	/* footnote references: the label is the note's, whatever the text */
-	if (strcmp(name, "a") == 0 && (href = attr(atts, "href")) != NULL &&
+	if (strcmp(name, "a") == 0 && (href = value(r, atts, "href")) != NULL &&
 	    strncmp(href, "#fn:", 4) == 0 && (has_class(cls ? cls : "",
 	    "footnote") || ((v = attr(atts, "rel")) && strcmp(v,
 	    "footnote") == 0) || ((v = attr(atts, "role")) && strcmp(v,
@@ -683,7 +717,7 @@ start_content(struct hreader *r, struct frame *f, const char *name,
 	    strcmp(name, "ul") == 0))
 		return;         /* the list of footnotes: each is a note */
 	if (r->cur == r->notes && strcmp(name, "li") == 0) {
-		v = attr(atts, "id");
+		v = value(r, atts, "id");
 		n = add(r, r->notes, YOY_NOTE);
 		yoy_node_set(r->doc, n, "kind", "footnote");
 		if (v && strncmp(v, "fn:", 3) == 0 && v[3]) {
@@ -728,14 +762,14 @@ start_content(struct hreader *r, struct frame *f, const char *name,
 	}
 	t = (enum yoy_type)tg->type;
 	if (t == YOY_FIGURE) {
-		v = attr(atts, "alt");
+		v = value(r, atts, "alt");
 		if (!fits(YOY_FIGURE, r->cur)) {
 			if (v && *v)    /* an image in text: its alt text */
 				yoy_buf_puts(&r->text, v);
 			return;
 		}
 		n = add(r, block_home(r, r->cur), YOY_FIGURE);
-		yoy_node_set(r->doc, n, "src", (href = attr(atts, "src")) ?
+		yoy_node_set(r->doc, n, "src", (href = value(r, atts, "src")) ?
 		    href : "");
 		if (v && *v)
 			yoy_node_set(r->doc, n, "alt", v);
@@ -1124,9 +1158,14 @@ declared_charset(const char *s, size_t len, char *name, size_t size)
 		n = size - 1;
 	memcpy(name, s + ov[2], n);
 	name[n] = '\0';
+	/* as browsers do (WHATWG's prescan): a meta that says UTF-16 is
+	 * read as UTF-8, since a page it can be read in is ASCII-based; only
+	 * a byte-order mark makes a page UTF-16 */
 	if (strcasecmp(name, "utf-8") == 0 || strcasecmp(name, "utf8") == 0 ||
 	    strcasecmp(name, "us-ascii") == 0 ||
-	    strcasecmp(name, "ascii") == 0)
+	    strcasecmp(name, "ascii") == 0 ||
+	    strncasecmp(name, "utf-16", 6) == 0 ||
+	    strncasecmp(name, "utf16", 5) == 0)
 		return NULL;
 	/* as browsers do (WHATWG Encoding): Latin-1 is read as Windows-1252 */
 	if (strcasecmp(name, "iso-8859-1") == 0 ||
@@ -1176,7 +1215,15 @@ decode(struct hreader *r, const char *charset, const char *s, size_t len,
 		int before = xmlBufferLength(in);
 		int w = xmlCharEncInFunc(h, o, in);
 
-		if (w == -2 || (w < 0 && xmlBufferLength(in) == before)) {
+		if (xmlBufferLength(in) == before && w >= 0 &&
+		    o->size - o->use > 64) {
+			/* nothing taken, with room to write: what is left is
+			 * less than a character, and will stay so */
+			yoy_diag(YOY_FATAL, r->file, 0, 0, "the input ends inside "
+			    "a character of %s (%d byte%s left over)", charset,
+			    before, before == 1 ? "" : "s");
+			rc = -1;
+		} else if (w == -2 || (w < 0 && xmlBufferLength(in) == before)) {
 			const char *p = s + (len - (size_t)xmlBufferLength(in));
 			const char *q, *bol = s;
 			unsigned line = 1;
@@ -1194,7 +1241,7 @@ decode(struct hreader *r, const char *charset, const char *s, size_t len,
 				rc = -1;
 		}
 	}
-	xmlSetStructuredErrorFunc(NULL, NULL);
+	yoy_xml_errors_default();
 	if (rc == 0)
 		yoy_buf_put(out, (const char *)xmlBufferContent(o),
 		    (size_t)xmlBufferLength(o));
@@ -1294,7 +1341,7 @@ structure(struct hreader *r, struct yoy_shape *sh)
 		if (c->type != YOY_TITLE || k >= r->nhd || r->hd[k].n != c) {
 			if (c->type == YOY_P && yoy_shape_take_title(sh))
 				c->type = YOY_TITLE;
-			yoy_node_append(yoy_shape_container(sh), c);
+			yoy_node_append(yoy_shape_container(sh, c->line), c);
 			continue;
 		}
 		level = r->hd[k++].level;
@@ -1318,7 +1365,7 @@ structure(struct hreader *r, struct yoy_shape *sh)
 		if (yoy_label_parse(t.ptr, t.len, &l)) {
 			if (!yoy_shape_entry(sh, t.ptr, t.len, &l, c->line)) {
 				c->type = YOY_P;
-				yoy_node_append(yoy_shape_container(sh), c);
+				yoy_node_append(yoy_shape_container(sh, c->line), c);
 			}
 			continue;
 		}
@@ -1357,7 +1404,7 @@ structure(struct hreader *r, struct yoy_shape *sh)
 			continue;
 		}
 		c->type = YOY_P;    /* a heading inside an action or entry */
-		yoy_node_append(yoy_shape_container(sh), c);
+		yoy_node_append(yoy_shape_container(sh, c->line), c);
 	}
 	for (c = r->notes->first; c; c = next) {
 		next = c->next;
@@ -1374,17 +1421,11 @@ yoy_html_read(struct yoy_doc *doc, char *buf, size_t len, const char *file,
 {
 	struct hreader r;
 	struct yoy_buf decoded = YOY_BUF_INIT;
-	struct yoy_node *src;
-	const char *name = yoy_diag_name(file), *base, *s = buf, *cs;
+	const char *name = yoy_diag_name(file), *s = buf, *cs;
 	char csname[64];
 	int rc = -1;
 
-	src = yoy_doc_meta(doc, YOY_SOURCE);
-	yoy_node_set(doc, src, "format", "html");
-	if (file && strcmp(file, "-") != 0) {
-		base = strrchr(file, '/');
-		yoy_node_set(doc, src, "name", base ? base + 1 : file);
-	}
+	yoy_doc_source(doc, "html", file);
 	reader_init(&r, doc, name, o ? o->department : NULL);
 	if ((cs = declared_charset(buf, len, csname, sizeof(csname)))) {
 		if (decode(&r, cs, buf, len, &decoded) < 0)

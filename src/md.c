@@ -173,6 +173,47 @@ static void add_fn(struct fns *, const char *, const char *, unsigned);
 
 /* Makes the pending text a node, noting its footnote references (found
  * here, where cmark's pieces are joined, and made links at the end). */
+/* Drops from `s` (in place) what XML cannot hold: what cmark decoded
+ * from a character reference (&#1;), a vertical tab in a link; said. */
+static size_t
+scrub(struct yoy_md *m, char *s, size_t len, int text, unsigned line)
+{
+	unsigned dropped, first;
+
+	len = yoy_text_scrub(s, len, text, &dropped, &first);
+	if (dropped)
+		yoy_diag(YOY_WARNING, m->file, line, 0, "character U+%04X "
+		    "cannot be represented in XML; dropped%s", first,
+		    dropped > 1 ? " (and others)" : "");
+	return len;
+}
+
+/* Text from cmark, scrubbed, as a node of its own (none when empty: an
+ * empty code block is <pre/>, as it reads back). */
+static void
+add_literal(struct yoy_md *m, struct yoy_node *parent, const char *s,
+    size_t len, unsigned line)
+{
+	char *own = yoy_arena_strndup(m->doc->arena, s, len);
+
+	len = scrub(m, own, len, 1, line);
+	own[len] = '\0';
+	if (len)
+		yoy_node_add_text(m->doc, parent, own, len, 1);
+}
+
+/* An attribute's value from cmark or raw HTML, scrubbed. */
+static void
+set_clean(struct yoy_md *m, struct yoy_node *n, const char *name,
+    const char *value, unsigned line)
+{
+	size_t len = strlen(value);
+	char *own = yoy_arena_strndup(m->doc->arena, value, len);
+
+	own[scrub(m, own, len, 0, line)] = '\0';
+	yoy_node_set(m->doc, n, name, own);
+}
+
 static void
 flush_text(struct yoy_md *m, struct yoy_node *parent)
 {
@@ -188,6 +229,7 @@ flush_text(struct yoy_md *m, struct yoy_node *parent)
 			    ov[3] - ov[2]), m->file, m->line);
 		at += ov[1];
 	}
+	m->text.len = scrub(m, m->text.ptr, m->text.len, 1, m->line);
 	yoy_node_add_text(m->doc, parent, m->text.ptr, m->text.len, 0);
 	m->text.len = 0;
 }
@@ -272,8 +314,8 @@ html_inline(struct yoy_md *m, struct yoy_node *cur, const char *s,
 			;
 		if (av[3] - av[2] == strlen(want) &&
 		    strncasecmp(s + at + av[2], want, strlen(want)) == 0)
-			yoy_node_set(m->doc, cur, want, arena_str(m,
-			    s + at + av[2 * g], av[2 * g + 1] - av[2 * g]));
+			set_clean(m, cur, want, arena_str(m, s + at +
+			    av[2 * g], av[2 * g + 1] - av[2 * g]), line);
 		at += av[1];
 	}
 	return cur;
@@ -310,8 +352,8 @@ inlines(struct yoy_md *m, cmark_node *b, struct yoy_node *parent,
 		case CMARK_NODE_CODE:
 			flush_text(m, cur);
 			lit = cmark_node_get_literal(n);
-			yoy_node_add_text(m->doc, yoy_node_add(m->doc, cur,
-			    YOY_CODE), lit, strlen(lit), 0);
+			add_literal(m, yoy_node_add(m->doc, cur, YOY_CODE), lit,
+			    strlen(lit), line);
 			continue;
 		case CMARK_NODE_HTML_INLINE:
 			cur = html_inline(m, cur, cmark_node_get_literal(n),
@@ -341,8 +383,8 @@ inlines(struct yoy_md *m, cmark_node *b, struct yoy_node *parent,
 				continue;       /* its text goes to cur */
 			y = yoy_node_add(m->doc, cur, t);
 			if (t == YOY_A && *cmark_node_get_url(n))
-				yoy_node_set(m->doc, y, "href",
-				    cmark_node_get_url(n));
+				set_clean(m, y, "href", cmark_node_get_url(n),
+				    line);
 			cmark_node_set_user_data(n, y);
 			cur = y;
 		} else if ((y = cmark_node_get_user_data(n)) != NULL) {
@@ -478,11 +520,11 @@ blocks(struct yoy_md *m, cmark_node *top, struct yoy_node *parent,
 			if (t == CMARK_NODE_PARAGRAPH &&
 			    (im = lone_image(n)) != NULL) {
 				img = add(m, cur, YOY_FIGURE, line);
-				yoy_node_set(m->doc, img, "src",
-				    cmark_node_get_url(im));
+				set_clean(m, img, "src", cmark_node_get_url(im),
+				    line);
 				alt.len = 0;
 				plain(im, &alt);
-				yoy_node_set(m->doc, img, "alt", alt.ptr);
+				set_clean(m, img, "alt", alt.ptr, line);
 			} else {
 				inlines(m, n, add(m, cur, YOY_P, line), line);
 			}
@@ -504,8 +546,8 @@ blocks(struct yoy_md *m, cmark_node *top, struct yoy_node *parent,
 
 			if (len && lit[len - 1] == '\n')
 				len--;
-			yoy_node_add_text(m->doc, add(m, cur, YOY_PRE, line),
-			    lit, len, 0);
+			add_literal(m, add(m, cur, YOY_PRE, line), lit, len,
+			    line);
 			break;
 		}
 		case CMARK_NODE_HTML_BLOCK: {
@@ -616,6 +658,11 @@ start_department(struct yoy_md *m, cmark_node *h, unsigned line)
 	m->dept = m->entry = NULL;
 	spill(m, 0);
 	plain(h, &s);
+	if (s.len == 0) {
+		yoy_diag(YOY_WARNING, m->file, line, 1, "an empty heading where "
+		    "a department's was expected; ignored");
+		return;
+	}
 	if (m->action == NULL) {
 		yoy_diag(YOY_WARNING, m->file, line, 1, "department heading "
 		    "'%s' outside any action; kept as a paragraph", s.ptr);
@@ -633,7 +680,8 @@ start_department(struct yoy_md *m, cmark_node *h, unsigned line)
 
 		inlines(m, h, t, line);   /* <br> as breaks, entities read */
 		yoy_node_text(t, &name);
-		name.len = yoy_text_fold(name.ptr, name.len);
+		yoy_buf_putc(&name, '\0');     /* never NULL, even empty */
+		name.len = yoy_text_fold(name.ptr, name.len - 1);
 		name.ptr[name.len] = '\0';
 		yoy_registry_slug(name.ptr, name.len, &slug);
 		yoy_diag(YOY_WARNING, m->file, line, 1, "unknown department "
@@ -826,7 +874,7 @@ inline_block(struct yoy_md *m, cmark_node *c, struct yoy_node *parent,
 		return;
 	}
 	plain(c, &t);
-	yoy_node_add_text(m->doc, parent, t.ptr, t.len, 0);
+	add_literal(m, parent, t.ptr, t.len, line);
 	yoy_buf_free(&t);
 }
 
@@ -929,7 +977,8 @@ row(struct yoy_md *m, const struct line *l, struct yoy_node *tr,
 		}
 		cs->v[cs->n++] = add(m, tr, type, l->no);
 		yoy_buf_puts(&cs->md, "<!---->\n");
-		s += strspn(s, " \t");
+		while (s < c && (*s == ' ' || *s == '\t'))
+			s++;    /* never past the cell's end */
 		yoy_buf_put(&cs->md, s, (size_t)(c - s));
 		yoy_buf_puts(&cs->md, "\n\n");
 		if (c >= end)
@@ -1421,16 +1470,36 @@ marker_paragraph(struct yoy_md *m, struct yoy_node *p)
 
 /* Footnote references and editorial markers in `root`, a text node
  * (whose rest, split off, follows it) or all a node holds. */
+static int
+verbatim(const struct yoy_node *n)
+{
+	return n && (n->type == YOY_PRE || n->type == YOY_CODE);
+}
+
+/* The node after `n` and all it holds, within `root`. */
+static struct yoy_node *
+after(struct yoy_node *root, struct yoy_node *n)
+{
+	while (n != root && n->next == NULL)
+		n = n->parent;
+	return n == root ? NULL : n->next;
+}
+
 static void
 last_pass(struct yoy_md *m, struct yoy_node *root)
 {
 	struct yoy_node *n, *next;
 
 	if (root->type == YOY_TEXT) {
-		marks(m, root);
+		if (!verbatim(root->parent))
+			marks(m, root);
 		return;
 	}
 	for (n = root; n; n = next) {
+		if (verbatim(n)) {      /* code is as it was written */
+			next = after(root, n);
+			continue;
+		}
 		if (n->type == YOY_P && n->line)
 			marker_paragraph(m, n);
 		if (n->type == YOY_TEXT && (next = marks(m, n)) != n)
@@ -1606,16 +1675,11 @@ yoy_md_new(struct yoy_doc *doc, const struct yoy_md_opts *o)
 int
 yoy_md_add(struct yoy_md *m, char *buf, size_t len, const char *file)
 {
-	const char *name = yoy_diag_name(file), *base;
+	const char *name = yoy_diag_name(file);
 	struct yoy_arena *was = keep(m);
-	struct yoy_node *src = yoy_doc_meta(m->doc, YOY_SOURCE);
 
 	yoy_doc_adopt(m->doc, buf);
-	yoy_node_set(m->doc, src, "format", "md");
-	if (file && strcmp(file, "-") != 0) {
-		base = strrchr(file, '/');
-		yoy_node_set(m->doc, src, "name", base ? base + 1 : file);
-	}
+	yoy_doc_source(m->doc, "md", file);
 	unkeep(m, was);
 	if (yoy_text_check(buf, len, name) > 0)
 		return -1;

@@ -102,8 +102,23 @@ yoy_shape_date(struct yoy_shape *sh, const char iso[11], const char *kind,
 }
 
 struct yoy_node *
-yoy_shape_container(const struct yoy_shape *sh)
+yoy_shape_container(struct yoy_shape *sh, unsigned line)
 {
+	if (sh->dept && sh->entry == NULL) {
+		/* a department holds entries alone: text under its heading
+		 * before any label is its statement, the 2012 commitment,
+		 * as a department response in markdown makes it */
+		struct yoy_label l = { YOY_COMMITMENT, 2012 };
+
+		yoy_diag(YOY_WARNING, sh->file, line, 0, "text under department "
+		    "'%s' before any entry label; kept as its commitment",
+		    yoy_node_get(sh->dept, "name"));
+		sh->entry = yoy_node_add(sh->doc, sh->dept, YOY_ENTRY);
+		sh->entry->line = line;
+		yoy_node_set(sh->doc, sh->entry, "kind", "commitment");
+		yoy_node_set(sh->doc, sh->entry, "year", "2012");
+		sh->last = l;
+	}
 	if (sh->entry)
 		return sh->entry;
 	if (sh->action)
@@ -226,7 +241,7 @@ yoy_shape_entry(struct yoy_shape *sh, const char *label, size_t len,
 	}
 	sh->entry = yoy_node_add(sh->doc, sh->dept, YOY_ENTRY);
 	sh->entry->line = line;
-	snprintf(year, sizeof(year), "%d", l->year);
+	snprintf(year, sizeof(year), "%04d", l->year);
 	yoy_node_set(sh->doc, sh->entry, "kind", yoy_kind_name(l->kind));
 	yoy_node_set(sh->doc, sh->entry, "year", year);
 	yoy_node_set(sh->doc, sh->entry, "label",

@@ -49,8 +49,9 @@ void yoy_shape_meta(struct yoy_shape *, enum yoy_type, const char *s,
  * the first of each kind stands, published before updated. */
 void yoy_shape_date(struct yoy_shape *, const char iso[11], const char *kind,
 	unsigned line);
-/* Where blocks go now: the entry, action, section or body. */
-struct yoy_node *yoy_shape_container(const struct yoy_shape *);
+/* Where a block of `line` goes now: the entry, action, section or body
+ * (under a department before any label: a commitment entry, warned). */
+struct yoy_node *yoy_shape_container(struct yoy_shape *, unsigned line);
 /* Opens action `num` under `parent` (the body when NULL). */
 struct yoy_node *yoy_shape_action(struct yoy_shape *, struct yoy_node *parent,
 	int num, unsigned line);

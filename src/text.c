@@ -167,6 +167,73 @@ yoy_text_check(const char *s, size_t len, const char *file)
 	return n;
 }
 
+size_t
+yoy_text_scrub(char *s, size_t len, int text, unsigned *dropped,
+    unsigned *first)
+{
+	unsigned char *u = (unsigned char *)s;
+	size_t r = 0, w;
+
+	*dropped = 0;
+	/* most text: no suspect byte, nothing written (0xFE and 0xFF, never
+	 * in UTF-8, are how cmark 0.30 writes U+FFFE and U+FFFF) */
+	while (r + 8 <= len && !suspect(u + r) &&
+	    !(((~load(u + r) - 2 * ONES) & load(u + r)) & HIGH))
+		r += 8;
+	for (w = r; r < len; r++) {
+		unsigned char c = u[r];
+
+		if ((c == '\f' || c == '\v') && text) {
+			u[w++] = ' ';   /* white space, as folding reads it */
+			continue;
+		}
+		if (c >= 0xFE) {
+			if ((*dropped)++ == 0)
+				*first = 0xFF00u + c;
+			continue;
+		}
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') ||
+		    (c == 0xEF && r + 2 < len && u[r + 1] == 0xBF &&
+		    (u[r + 2] == 0xBE || u[r + 2] == 0xBF))) {
+			if ((*dropped)++ == 0)
+				*first = c == 0xEF ? 0xFFF0u + (u[r + 2] & 0x0F) :
+				    c;
+			if (c == 0xEF)
+				r += 2;
+			continue;
+		}
+		u[w++] = c;
+	}
+	return w;
+}
+
+unsigned
+yoy_text_utf8(const char *s, size_t len, struct yoy_buf *out)
+{
+	const char *why;
+	unsigned fixed = 0, dropped, first;
+	size_t at = 0, start = out->len;
+	long off;
+
+	while (at < len && (off = yoy_pattern_utf8_error(s + at, len - at,
+	    &why)) >= 0) {
+		yoy_buf_put(out, s + at, (size_t)off);
+		yoy_buf_puts(out, "\xEF\xBF\xBD");      /* U+FFFD */
+		fixed++;
+		/* past the bad byte and the continuation bytes it orphaned */
+		for (at += (size_t)off + 1; at < len &&
+		    ((unsigned char)s[at] & 0xC0) == 0x80; at++)
+			;
+	}
+	if (at < len)
+		yoy_buf_put(out, s + at, len - at);
+	yoy_buf_putc(out, '\0');
+	out->len = start + yoy_text_scrub(out->ptr + start, out->len - 1 -
+	    start, 0, &dropped, &first);
+	out->ptr[out->len] = '\0';
+	return fixed + dropped;
+}
+
 /* Bytes of a no-break space (1) or a zero-width space (2) at s, else 0. */
 static int
 special_space(const unsigned char *s, size_t left, int *zero)

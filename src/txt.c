@@ -167,7 +167,7 @@ dept_heading(struct reader *rd, const struct rec *r,
 static void
 add_block(struct reader *rd, struct rec *r)
 {
-	struct yoy_node *c = yoy_shape_container(&rd->sh), *list, *row;
+	struct yoy_node *c = yoy_shape_container(&rd->sh, r->line), *list, *row;
 	char *cell, *bar, *end;
 
 	switch (r->kind) {
@@ -293,19 +293,13 @@ yoy_txt_read(struct yoy_doc *doc, char *buf, size_t len, const char *file,
     const struct yoy_txt_opts *o)
 {
 	struct reader rd;
-	struct yoy_node *src;
-	const char *name = yoy_diag_name(file), *base;
+	const char *name = yoy_diag_name(file);
 	size_t i;
 
 	yoy_doc_adopt(doc, buf);
 	memset(&rd, 0, sizeof(rd));
 	yoy_shape_init(&rd.sh, doc, name, o ? o->department : NULL);
-	src = yoy_doc_meta(doc, YOY_SOURCE);
-	yoy_node_set(doc, src, "format", "txt");
-	if (file && strcmp(file, "-") != 0) {
-		base = strrchr(file, '/');
-		yoy_node_set(doc, src, "name", base ? base + 1 : file);
-	}
+	yoy_doc_source(doc, "txt", file);
 	if (yoy_text_check(buf, len, name) > 0)
 		return -1;
 	split(&rd, buf, len);
