@@ -473,37 +473,91 @@ normalize(const char *s, size_t len, struct yoy_buf *out)
 	}
 }
 
+/* A token: a word, a run of punctuation or of white space, or the
+ * boundary between two blocks (of the type of the block after it). */
 struct tok {
 	const char *s;
 	size_t len;
-	unsigned id;
 	unsigned char word;
-	unsigned char sep;      /* a block boundary, of type: */
+	unsigned char sep;
 	enum yoy_type type;
 };
 
-struct toks {
-	struct tok *v;
-	size_t n, cap;
+/* The tokens of blocks [bi, to) of one side, one at a time: they are
+ * read off the blocks' text (which the documents hold) when they are
+ * needed, never stored, so that a cell of a million words costs its
+ * symbols (4 bytes a token) and edit flags (1), not a table of them. */
+struct cursor {
+	const struct yoy_block *b;
+	size_t bi, to;
+	const unsigned char *p, *end;
 };
 
+static void
+cursor_init(struct cursor *c, const struct yoy_block *b, size_t from,
+    size_t to)
+{
+	c->b = b;
+	c->bi = from;
+	c->to = to;
+	c->p = c->end = NULL;
+	if (from < to) {
+		c->p = (const unsigned char *)b[from].s;
+		c->end = c->p + b[from].len;
+	}
+}
+
+/* The next token into `t`; 0 at the end. */
+static int
+cursor_next(struct cursor *c, struct tok *t)
+{
+	const unsigned char *q;
+	size_t n;
+	uint32_t cp;
+	enum cls k;
+
+	if (c->bi >= c->to)
+		return 0;
+	if (c->p == c->end) {
+		if (++c->bi >= c->to)
+			return 0;
+		c->p = (const unsigned char *)c->b[c->bi].s;
+		c->end = c->p + c->b[c->bi].len;
+		t->s = "\x01";
+		t->len = 1;
+		t->word = 0;
+		t->sep = 1;
+		t->type = c->b[c->bi].type;
+		return 1;
+	}
+	k = cls(c->p, &n, &cp);
+	for (q = c->p + n; q < c->end; q += n)
+		if (cls(q, &n, &cp) != k)
+			break;
+	t->s = (const char *)c->p;
+	t->len = (size_t)(q - c->p);
+	t->word = k == C_WORD;
+	t->sep = 0;
+	t->type = 0;
+	c->p = q;
+	return 1;
+}
+
+/* A symbol table entry: a key (text, and a block's type) and its id. */
 struct ent {
 	const char *k;
-	size_t len;
-	uint32_t h;
-	unsigned id;
+	uint32_t len, h, id, type;
 };
 
 /* Scratch of one cell's comparison, kept between cells. */
 struct differ {
 	int typo;
-	struct toks t[2];
-	struct yoy_buf keys;    /* normalized keys: sized once a cell */
-	struct ent *tab;
+	struct yoy_buf keys;    /* --ignore-typography: normalized keys */
+	struct ent *tab;        /* open addressing, grown with the symbols */
 	size_t cap, size;       /* allocated; in use (a power of two) */
 	unsigned nid;
-	unsigned *seq;
-	size_t seqcap;
+	unsigned *seq;          /* each token's symbol: old's, then new's */
+	size_t nseq, seqcap;
 	char *flags;
 	size_t flagcap;
 	struct yoy_buf na, nb;  /* normalized blocks, for equality */
@@ -512,85 +566,97 @@ struct differ {
 };
 
 static void
-tab_reset(struct differ *d, size_t want)
+tab_reset(struct differ *d)
 {
-	size_t cap = 64;
-
-	while (cap < 2 * want)
-		cap *= 2;
-	if (cap > d->cap) {
-		free(d->tab);
-		d->tab = yoy_malloc(cap * sizeof(*d->tab));
-		d->cap = cap;
+	if (d->cap == 0) {
+		d->cap = 64;
+		d->tab = yoy_malloc(d->cap * sizeof(*d->tab));
 	}
-	d->size = cap;          /* a small cell clears a small table */
-	memset(d->tab, 0, cap * sizeof(*d->tab));
+	d->size = 64;           /* a small cell clears a small table */
+	memset(d->tab, 0, d->size * sizeof(*d->tab));
 	d->nid = 0;
 }
 
-/* The symbol of key `k`; the table was sized for every key of the cell. */
-static unsigned
-intern(struct differ *d, const char *k, size_t len)
+static void
+tab_put(struct differ *d, const struct ent *e)
 {
-	uint32_t h = yoy_hash(k, len);
-	size_t i = h & (d->size - 1);
+	size_t i = e->h & (d->size - 1);
 
-	for (; d->tab[i].k; i = (i + 1) & (d->size - 1))
-		if (d->tab[i].h == h && d->tab[i].len == len &&
-		    memcmp(d->tab[i].k, k, len) == 0)
-			return d->tab[i].id;
-	d->tab[i].k = k;
-	d->tab[i].len = len;
-	d->tab[i].h = h;
-	return d->tab[i].id = d->nid++;
+	while (d->tab[i].k)
+		i = (i + 1) & (d->size - 1);
+	d->tab[i] = *e;
 }
 
-/* The symbol of a token or block text: itself, or typography-blind. */
+/* Doubles the table, its entries placed again. */
+static void
+tab_grow(struct differ *d)
+{
+	size_t old = d->size, i;
+	struct ent *was = yoy_malloc(old * sizeof(*was));
+
+	memcpy(was, d->tab, old * sizeof(*was));
+	if (2 * old > d->cap) {
+		free(d->tab);
+		d->cap = 2 * old;
+		d->tab = yoy_malloc(d->cap * sizeof(*d->tab));
+	}
+	d->size = 2 * old;
+	memset(d->tab, 0, d->size * sizeof(*d->tab));
+	for (i = 0; i < old; i++)
+		if (was[i].k)
+			tab_put(d, &was[i]);
+	free(was);
+}
+
+/* The symbol of key `k` (of block type `type`, 0 for a token). */
 static unsigned
-symbol(struct differ *d, const char *s, size_t len)
+intern(struct differ *d, const char *k, size_t len, unsigned type)
+{
+	uint32_t h = yoy_hash(k, len) ^ (type * 0x9e3779b9u);
+	size_t i;
+	struct ent e;
+
+	for (i = h & (d->size - 1); d->tab[i].k; i = (i + 1) & (d->size - 1))
+		if (d->tab[i].h == h && d->tab[i].len == len &&
+		    d->tab[i].type == type && memcmp(d->tab[i].k, k, len) == 0)
+			return d->tab[i].id;
+	if (2 * (d->nid + 1) > d->size) {
+		tab_grow(d);
+		for (i = h & (d->size - 1); d->tab[i].k;
+		    i = (i + 1) & (d->size - 1))
+			;
+	}
+	e.k = k;
+	e.len = (uint32_t)len;
+	e.h = h;
+	e.type = type;
+	e.id = d->nid++;
+	d->tab[i] = e;
+	return e.id;
+}
+
+/* The symbol of a token or block text: itself, or typography-blind (the
+ * normalized keys live in d->keys, sized beforehand: never moved). */
+static unsigned
+symbol(struct differ *d, const char *s, size_t len, unsigned type)
 {
 	size_t at;
 
 	if (!d->typo)
-		return intern(d, s, len);
+		return intern(d, s, len, type);
 	at = d->keys.len;
 	normalize(s, len, &d->keys);
-	return intern(d, d->keys.ptr + at, d->keys.len - at);
+	return intern(d, d->keys.ptr + at, d->keys.len - at, type);
 }
 
-static struct tok *
-push_tok(struct toks *t)
-{
-	if (t->n == t->cap) {
-		t->cap = t->cap ? 2 * t->cap : 256;
-		t->v = yoy_realloc(t->v, t->cap * sizeof(*t->v));
-	}
-	memset(&t->v[t->n], 0, sizeof(t->v[0]));
-	return &t->v[t->n++];
-}
-
-/* Splits s into words, runs of punctuation and runs of white space. */
 static void
-tokenize(const char *s, size_t len, struct toks *t)
+seq_push(struct differ *d, unsigned id)
 {
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-
-	while (p < end) {
-		const unsigned char *q = p;
-		size_t n;
-		uint32_t c;
-		enum cls k = cls(p, &n, &c), k2;
-		struct tok *tk;
-
-		for (q = p + n; q < end; q += n)
-			if ((k2 = cls(q, &n, &c)) != k)
-				break;
-		tk = push_tok(t);
-		tk->s = (const char *)p;
-		tk->len = (size_t)(q - p);
-		tk->word = k == C_WORD;
-		p = q;
+	if (d->nseq == d->seqcap) {
+		d->seqcap = d->seqcap ? 2 * d->seqcap : 1024;
+		d->seq = yoy_realloc(d->seq, d->seqcap * sizeof(*d->seq));
 	}
+	d->seq[d->nseq++] = id;
 }
 
 static size_t
@@ -853,8 +919,6 @@ yoy_diff_free(struct yoy_diff *df)
 	if (df == NULL)
 		return;
 	d = df->differ;
-	free(d->t[0].v);
-	free(d->t[1].v);
 	yoy_buf_free(&d->keys);
 	yoy_buf_free(&d->na);
 	yoy_buf_free(&d->nb);
@@ -904,37 +968,29 @@ whole(struct yoy_script *sc, enum yoy_opkind kind, const struct yoy_block *b)
 }
 
 static void
-grow(struct differ *d, size_t n)
+grow_flags(struct differ *d, size_t n)
 {
-	if (n > d->seqcap) {
-		d->seqcap = n;
-		d->seq = yoy_realloc(d->seq, n * sizeof(*d->seq));
-	}
 	if (n > d->flagcap) {
 		d->flagcap = n;
 		d->flags = yoy_realloc(d->flags, n);
 	}
 }
 
-/* Tokens of blocks [from, to) of one side, a boundary between blocks. */
-static void
-hunk_tokens(const struct yoy_block *b, size_t from, size_t to,
-    struct toks *t)
+/* The symbols of blocks [from, to) of one side, pushed; their count. */
+static size_t
+hunk_symbols(struct differ *d, const struct yoy_block *b, size_t from,
+    size_t to)
 {
-	size_t i;
+	struct cursor c;
+	struct tok t;
+	size_t n = 0;
 
-	t->n = 0;
-	for (i = from; i < to; i++) {
-		if (i > from) {
-			struct tok *s = push_tok(t);
-
-			s->sep = 1;
-			s->type = b[i].type;
-			s->s = "\x01";
-			s->len = 1;
-		}
-		tokenize(b[i].s, b[i].len, t);
+	cursor_init(&c, b, from, to);
+	while (cursor_next(&c, &t)) {
+		seq_push(d, symbol(d, t.s, t.len, 0));
+		n++;
 	}
+	return n;
 }
 
 static void
@@ -958,16 +1014,6 @@ struct run {
 	int eq, hard;           /* hard: holds a word or a block boundary */
 };
 
-static size_t
-bytes(const struct toks *t, size_t from, size_t to)
-{
-	size_t n = 0;
-
-	for (; from < to; from++)
-		n += t->v[from].len;
-	return n;
-}
-
 static int
 goes(const struct run *l, const struct run *e, const struct run *r)
 {
@@ -985,10 +1031,12 @@ goes(const struct run *l, const struct run *e, const struct run *r)
  * merged edits are checked again against the run before them (a stack,
  * so linear).  A run holding a block boundary always stays. */
 static void
-cleanup(const struct toks *ta, const struct toks *tb, char *del, char *ins)
+cleanup(struct cursor ca, struct cursor cb, size_t na, size_t nb, char *del,
+    char *ins)
 {
-	size_t i = 0, j = 0, na = ta->n, nb = tb->n, n = 0, cap = 64, k;
+	size_t i = 0, j = 0, n = 0, cap = 64, k;
 	struct run *st = yoy_malloc(cap * sizeof(*st));
+	struct tok t;
 
 	while (i < na || j < nb) {
 		struct run r;
@@ -996,19 +1044,22 @@ cleanup(const struct toks *ta, const struct toks *tb, char *del, char *ins)
 		memset(&r, 0, sizeof(r));
 		r.i0 = i, r.j0 = j;
 		if ((i < na && del[i]) || (j < nb && ins[j])) {
-			while (i < na && del[i])
-				i++;
-			while (j < nb && ins[j])
-				j++;
-			r.dl = bytes(ta, r.i0, i);
-			r.il = bytes(tb, r.j0, j);
+			for (; i < na && del[i]; i++)
+				if (cursor_next(&ca, &t))
+					r.dl += t.len;
+			for (; j < nb && ins[j]; j++)
+				if (cursor_next(&cb, &t))
+					r.il += t.len;
 		} else {
 			r.eq = 1;
 			for (; i < na && j < nb && !del[i] && !ins[j]; i++, j++) {
-				r.len += tb->v[j].len;
-				if (tb->v[j].sep)
+				cursor_next(&ca, &t);
+				if (!cursor_next(&cb, &t))
+					continue;
+				r.len += t.len;
+				if (t.sep)
 					r.hard = 2;
-				else if (tb->v[j].word && !r.hard)
+				else if (t.word && !r.hard)
 					r.hard = 1;
 			}
 		}
@@ -1042,34 +1093,27 @@ hunk(struct yoy_diff *df, struct yoy_cell *c, size_t i0, size_t i1,
     size_t j0, size_t j1, struct yoy_script *sc)
 {
 	struct differ *d = df->differ;
-	struct toks *ta = &d->t[0], *tb = &d->t[1];
-	size_t i, j, na, nb;
+	struct cursor ca, cb;
+	struct tok t;
+	size_t i, j, na, nb, bytes = 0;
 	char *del, *ins;
-	unsigned *a, *b;
 
-	hunk_tokens(c->blk[0], i0, i1, ta);
-	hunk_tokens(c->blk[1], j0, j1, tb);
-	na = ta->n, nb = tb->n;
-	tab_reset(d, na + nb + 1);
-	/* keys point into d->keys: no growing while they are made */
-	d->keys.len = 0;
-	for (i = 0, j = 0; i < na; i++)
-		j += ta->v[i].len;
-	for (i = 0; i < nb; i++)
-		j += tb->v[i].len;
-	yoy_buf_grow(&d->keys, j + 16);
-	for (i = 0; i < na; i++)
-		ta->v[i].id = symbol(d, ta->v[i].s, ta->v[i].len);
-	for (i = 0; i < nb; i++)
-		tb->v[i].id = symbol(d, tb->v[i].s, tb->v[i].len);
-	grow(d, na + nb + 1);
-	a = d->seq, b = d->seq + na;
-	for (i = 0; i < na; i++)
-		a[i] = ta->v[i].id;
-	for (i = 0; i < nb; i++)
-		b[i] = tb->v[i].id;
+	tab_reset(d);
+	d->nseq = 0;
+	if (d->typo) {
+		/* keys point into d->keys: no growing while they are made */
+		for (i = i0; i < i1; i++)
+			bytes += c->blk[0][i].len + 1;
+		for (j = j0; j < j1; j++)
+			bytes += c->blk[1][j].len + 1;
+		d->keys.len = 0;
+		yoy_buf_grow(&d->keys, bytes + 16);
+	}
+	na = hunk_symbols(d, c->blk[0], i0, i1);
+	nb = hunk_symbols(d, c->blk[1], j0, j1);
+	grow_flags(d, na + nb + 1);
 	del = d->flags, ins = d->flags + na;
-	yoy_myers(a, na, b, nb, d->nid, del, ins);
+	yoy_myers(d->seq, na, d->seq + na, nb, d->nid, del, ins);
 
 	/* the hunk's first block: on both sides, or on one */
 	if (j0 < j1)
@@ -1077,21 +1121,24 @@ hunk(struct yoy_diff *df, struct yoy_cell *c, size_t i0, size_t i1,
 		    c->blk[1][j0].type, "", 0);
 	else
 		op(sc, YOY_OP_DEL, 1, c->blk[0][i0].type, "", 0);
-	cleanup(ta, tb, del, ins);
+	cursor_init(&ca, c->blk[0], i0, i1);
+	cursor_init(&cb, c->blk[1], j0, j1);
+	cleanup(ca, cb, na, nb, del, ins);
 	/* each run of edits: what went, then what came */
 	for (i = j = 0; i < na || j < nb;) {
-		size_t e;
-
 		if (!(i < na && del[i]) && !(j < nb && ins[j])) {
-			emit(sc, &tb->v[j++], YOY_OP_SAME, c);
-			i++;
+			cursor_next(&ca, &t);
+			cursor_next(&cb, &t);
+			emit(sc, &t, YOY_OP_SAME, c);
+			i++, j++;
 			continue;
 		}
-		for (e = i; e < na && del[e]; e++)
-			emit(sc, &ta->v[e], YOY_OP_DEL, c);
-		for (i = e, e = j; e < nb && ins[e]; e++)
-			emit(sc, &tb->v[e], YOY_OP_INS, c);
-		j = e;
+		for (; i < na && del[i]; i++)
+			if (cursor_next(&ca, &t))
+				emit(sc, &t, YOY_OP_DEL, c);
+		for (; j < nb && ins[j]; j++)
+			if (cursor_next(&cb, &t))
+				emit(sc, &t, YOY_OP_INS, c);
 	}
 }
 
@@ -1135,24 +1182,20 @@ yoy_diff_script(struct yoy_diff *df, struct yoy_cell *c,
 		n += a[i].len + 1;
 	for (i = 0; i < nb; i++)
 		n += b[i].len + 1;
-	tab_reset(d, na + nb + 1);
-	d->keys.len = 0;
-	yoy_buf_grow(&d->keys, 2 * n + 16);
-	grow(d, na + nb + 1);
-	sa = d->seq, sb = d->seq + na;
+	tab_reset(d);
+	d->nseq = 0;
+	if (d->typo) {
+		d->keys.len = 0;
+		yoy_buf_grow(&d->keys, n + 16);
+	}
 	for (s = 0; s < 2; s++)
-		for (i = 0; i < c->nblk[s]; i++) {
-			const struct yoy_block *k = &c->blk[s][i];
-			size_t at = d->keys.len;
-
-			yoy_buf_putc(&d->keys, 'A' + (int)k->type);
-			if (d->typo)
-				normalize(k->s, k->len, &d->keys);
-			else
-				yoy_buf_put(&d->keys, k->s, k->len);
-			(s ? sb : sa)[i] = intern(d, d->keys.ptr + at,
-			    d->keys.len - at);
-		}
+		for (i = 0; i < c->nblk[s]; i++)
+			seq_push(d, symbol(d, c->blk[s][i].s, c->blk[s][i].len,
+			    1 + (unsigned)c->blk[s][i].type));
+	/* hunk() reuses the symbols' array: the blocks' go elsewhere */
+	sa = yoy_malloc((na + nb + 1) * sizeof(*sa));
+	memcpy(sa, d->seq, (na + nb) * sizeof(*sa));
+	sb = sa + na;
 	bdel = yoy_malloc(na + nb + 1);
 	bins = bdel + na;
 	yoy_myers(sa, na, sb, nb, d->nid, bdel, bins);
@@ -1171,6 +1214,7 @@ yoy_diff_script(struct yoy_diff *df, struct yoy_cell *c,
 		i++, j++;
 	}
 	free(bdel);
+	free(sa);
 }
 
 void

@@ -17,6 +17,7 @@
  *
  * The subproblems go on an explicit stack, so no input runs deep. */
 #include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,7 +26,9 @@
 struct ctx {
 	const unsigned *a, *b;
 	char *del, *ins;
-	long *fd, *bd;          /* indexed by diagonal k = x - y */
+	int32_t *fd, *bd;       /* indexed by diagonal k = x - y: an x each,
+				 * half the memory of a long (inputs past
+				 * 2^30 elements are not searched) */
 	long bound;
 };
 
@@ -40,7 +43,7 @@ static void
 middle(struct ctx *c, long xoff, long xlim, long yoff, long ylim,
     int minimal, struct part *p)
 {
-	long *fd = c->fd, *bd = c->bd;
+	int32_t *fd = c->fd, *bd = c->bd;
 	const unsigned *a = c->a, *b = c->b;
 	long dmin = xoff - ylim, dmax = xlim - yoff;
 	long fmid = xoff - yoff, bmid = xlim - ylim;
@@ -48,8 +51,8 @@ middle(struct ctx *c, long xoff, long xlim, long yoff, long ylim,
 	int odd = (fmid - bmid) & 1;
 	long cost, d;
 
-	fd[fmid] = xoff;
-	bd[bmid] = xlim;
+	fd[fmid] = (int32_t)xoff;
+	bd[bmid] = (int32_t)xlim;
 	for (cost = 1;; cost++) {
 		/* one more edit step forward on every diagonal */
 		if (fmin > dmin)
@@ -66,7 +69,7 @@ middle(struct ctx *c, long xoff, long xlim, long yoff, long ylim,
 
 			while (x < xlim && y < ylim && a[x] == b[y])
 				x++, y++;
-			fd[d] = x;
+			fd[d] = (int32_t)x;
 			if (odd && bmin <= d && d <= bmax && bd[d] <= x) {
 				p->x = x, p->y = y;
 				p->lo_min = p->hi_min = 1;
@@ -75,11 +78,11 @@ middle(struct ctx *c, long xoff, long xlim, long yoff, long ylim,
 		}
 		/* and backward */
 		if (bmin > dmin)
-			bd[--bmin - 1] = LONG_MAX;
+			bd[--bmin - 1] = INT32_MAX;
 		else
 			++bmin;
 		if (bmax < dmax)
-			bd[++bmax + 1] = LONG_MAX;
+			bd[++bmax + 1] = INT32_MAX;
 		else
 			--bmax;
 		for (d = bmax; d >= bmin; d -= 2) {
@@ -88,7 +91,7 @@ middle(struct ctx *c, long xoff, long xlim, long yoff, long ylim,
 
 			while (x > xoff && y > yoff && a[x - 1] == b[y - 1])
 				x--, y--;
-			bd[d] = x;
+			bd[d] = (int32_t)x;
 			if (!odd && fmin <= d && d <= fmax && x <= fd[d]) {
 				p->x = x, p->y = y;
 				p->lo_min = p->hi_min = 1;
@@ -172,11 +175,12 @@ void
 yoy_myers(const unsigned *a, size_t n, const unsigned *b, size_t m,
     unsigned nsym, char *del, char *ins)
 {
+	/* the elements both sides have, compacted: their place in a and b
+	 * is found again from del and ins, which mark the others */
 	unsigned *ca = yoy_malloc((n + m + 1) * sizeof(*ca)), *cb = ca + n;
-	size_t *ia = yoy_malloc((n + m + 1) * sizeof(*ia)), *ib = ia + n;
 	unsigned char *seen = yoy_malloc(nsym ? nsym : 1);
-	size_t i, na = 0, nb = 0, diags;
-	long *diag;
+	size_t i, k, na = 0, nb = 0, diags;
+	int32_t *diag;
 	struct ctx c;
 
 	memset(del, 0, n);
@@ -190,17 +194,24 @@ yoy_myers(const unsigned *a, size_t n, const unsigned *b, size_t m,
 		seen[b[i]] |= 2;
 	for (i = 0; i < n; i++)
 		if (seen[a[i]] & 2)
-			ca[na] = a[i], ia[na++] = i;
+			ca[na++] = a[i];
 		else
 			del[i] = 1;
 	for (i = 0; i < m; i++)
 		if (seen[b[i]] & 1)
-			cb[nb] = b[i], ib[nb++] = i;
+			cb[nb++] = b[i];
 		else
 			ins[i] = 1;
 	free(seen);
 
 	diags = na + nb + 3;
+	if (diags > (size_t)INT32_MAX / 2) {
+		/* past a billion elements: no search, all replaced */
+		memset(del, 1, n);
+		memset(ins, 1, m);
+		free(ca);
+		return;
+	}
 	diag = yoy_malloc(2 * diags * sizeof(*diag));
 	c.a = ca, c.b = cb;
 	c.del = yoy_malloc(na + nb + 1);
@@ -214,14 +225,13 @@ yoy_myers(const unsigned *a, size_t n, const unsigned *b, size_t m,
 	if (c.bound < 256)
 		c.bound = 256;
 	compare(&c, (long)na, (long)nb);
-	for (i = 0; i < na; i++)
-		if (c.del[i])
-			del[ia[i]] = 1;
-	for (i = 0; i < nb; i++)
-		if (c.ins[i])
-			ins[ib[i]] = 1;
+	for (i = k = 0; i < n; i++)
+		if (!del[i])
+			del[i] = c.del[k++];
+	for (i = k = 0; i < m; i++)
+		if (!ins[i])
+			ins[i] = c.ins[k++];
 	free(c.del);
 	free(diag);
-	free(ia);
 	free(ca);
 }
