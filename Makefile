@@ -1,5 +1,8 @@
 # yoy: make, make check, make demo, make install PREFIX=...
 # make SANITIZE=address,undefined check   runs the tests under sanitizers.
+# make fuzz                  builds the libFuzzer targets (clang, ASan,
+#                            UBSan) in bin/fuzz/ and runs each FUZZ_TIME
+#                            seconds (default 60) from seeds in fixtures/
 
 PREFIX  ?= /usr/local
 CC      ?= cc
@@ -12,44 +15,64 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
 # each program links only the libraries it calls
 LIBS     = -Wl,--as-needed $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 ifdef SANITIZE
+# a sanitizer build also checks the writer's output as it goes
 ALL_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer \
-              -fno-sanitize-recover=all
+              -fno-sanitize-recover=all -DYOY_CHECK_OUTPUT
 LDFLAGS  += -fsanitize=$(SANITIZE)
 endif
+# objects and programs: obj/ and bin/, or another build's (make fuzz)
+O        = obj
+B        = bin
 
 PROGS    = yoy-txt yoy-md yoy-html yoy-diff yoy-store yoy-check
 LIBSRC   = buf check checkout cli diag diff diffmain diffout doc html md myers pattern registry shape store \
-           storeread storesync text tree txt watchdog xml xmlread
-OBJ      = $(LIBSRC:%=obj/%.o) obj/data.o
-TESTS    = unit txtlines validate mdstatements mdspill htmlwords
+           storeread storesync storeverify text tree txt watchdog xml xmlread
+OBJ      = $(LIBSRC:%=$(O)/%.o) $(O)/data.o
+TESTS    = unit txtlines validate mdstatements mdspill htmlwords maxrss
+FUZZ     = txt md html xml diff
+FUZZ_TIME ?= 60
 
-all: deps-present $(PROGS:%=bin/%)
+all: deps-present $(PROGS:%=$(B)/%)
 
 # The build flags are part of every object: change them, rebuild all.
-obj/.flags: FORCE
-	@mkdir -p obj bin
+$(O)/.flags: FORCE
+	@mkdir -p $(O) $(B)
 	@echo '$(CC) $(ALL_CFLAGS) $(LDFLAGS)' | cmp -s - $@ || \
 	  echo '$(CC) $(ALL_CFLAGS) $(LDFLAGS)' > $@
 
-obj/%.o: src/%.c src/yoy.h src/pattern.h src/shape.h src/store.h src/tree.h obj/.flags
+$(O)/%.o: src/%.c src/yoy.h src/pattern.h src/shape.h src/store.h src/tree.h $(O)/.flags
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-obj/data.c: src/departments.txt src/yoy.rng scripts/embed
-	@mkdir -p obj
+$(O)/data.c: src/departments.txt src/yoy.rng scripts/embed
+	@mkdir -p $(O)
 	{ scripts/embed yoy_builtin_departments < src/departments.txt; \
 	  scripts/embed yoy_schema_rng < src/yoy.rng; } > $@
 
-obj/data.o: obj/data.c obj/.flags
+$(O)/data.o: $(O)/data.c $(O)/.flags
 	$(CC) $(ALL_CFLAGS) -Wno-missing-variable-declarations -c -o $@ $<
 
-obj/libyoy.a: $(OBJ)
+$(O)/libyoy.a: $(OBJ)
 	rm -f $@ && ar rcs $@ $(OBJ)
 
-bin/%: filters/%.c obj/libyoy.a src/yoy.h
-	$(CC) $(ALL_CFLAGS) -o $@ $< obj/libyoy.a $(LDFLAGS) $(LIBS)
+$(B)/%: filters/%.c $(O)/libyoy.a src/yoy.h
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(O)/libyoy.a $(LDFLAGS) $(LIBS)
 
-bin/test-%: tests/%.c obj/libyoy.a src/yoy.h
-	$(CC) $(ALL_CFLAGS) -o $@ $< obj/libyoy.a $(LDFLAGS) $(LIBS)
+$(B)/test-%: tests/%.c $(O)/libyoy.a src/yoy.h
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(O)/libyoy.a $(LDFLAGS) $(LIBS)
+
+# a fuzz target run once on each file given: the regression corpus
+FUZZ_CFLAGS = $(ALL_CFLAGS) -DYOY_DIFF_RNG='"$(CURDIR)/src/yoy-diff.rng"'
+$(O)/fuzz-%.o: tests/fuzz/%.c tests/fuzz/fuzz.h src/yoy.h $(O)/.flags
+	$(CC) $(FUZZ_CFLAGS) -c -o $@ $<
+
+$(B)/regress-%: tests/fuzz/driver.c $(O)/fuzz-%.o $(O)/fuzz-common.o $(O)/libyoy.a
+	$(CC) $(FUZZ_CFLAGS) -o $@ $< $(O)/fuzz-$*.o $(O)/fuzz-common.o \
+	  $(O)/libyoy.a $(LDFLAGS) $(LIBS)
+
+# libFuzzer's own main (make fuzz)
+$(B)/fuzz-%: $(O)/fuzz-%.o $(O)/fuzz-common.o $(O)/libyoy.a
+	$(CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(O)/fuzz-common.o \
+	  $(O)/libyoy.a $(LDFLAGS) $(LIBS)
 
 deps-present:
 	@pkg-config --exists $(PKGS) || { \
@@ -60,8 +83,14 @@ deps:
 	@pkg-config --exists $(PKGS) && command -v mandoc git xmllint jq >/dev/null || \
 	  scripts/install-deps
 
-check: deps all $(TESTS:%=bin/test-%)
+check: deps all $(TESTS:%=$(B)/test-%) $(FUZZ:%=$(B)/regress-%)
 	tests/run
+
+fuzz: deps
+	@command -v clang >/dev/null || scripts/install-deps
+	$(MAKE) O=obj/fuzz B=bin/fuzz CC=clang CFLAGS='-O1 -g' \
+	  SANITIZE=fuzzer-no-link,address,undefined $(FUZZ:%=bin/fuzz/fuzz-%)
+	tests/fuzz/run $(FUZZ_TIME) $(FUZZ)
 
 demo: deps all
 	scripts/demo
@@ -76,4 +105,5 @@ install: all
 clean:
 	rm -rf bin obj
 
-.PHONY: all check demo install clean deps deps-present FORCE
+.PHONY: all check demo fuzz install clean deps deps-present FORCE
+.SECONDARY:

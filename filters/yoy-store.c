@@ -15,6 +15,7 @@ static const char synopsis[] =
 "       yoy-store [--store DIR] log [--action N] [--department ID]\n"
 "       yoy-store [--store DIR] show REV [--action N] [--department ID]\n"
 "       yoy-store [--store DIR] ls REV\n"
+"       yoy-store [--store DIR] verify\n"
 "       yoy-store [--store DIR] push|pull REMOTE\n";
 static const char usage[] =
 "\n"
@@ -37,7 +38,7 @@ static const char usage[] =
 "  -V, --version           show the version and the libraries'\n"
 "\n"
 "Exit status: 0 success (an import of nothing new makes no commit),\n"
-"2 trouble.\n";
+"1 verify found damage, 2 trouble.\n";
 
 static int bad_usage(const char *, ...) __attribute__((format(printf, 1, 2)));
 
@@ -107,6 +108,7 @@ main(int argc, char **argv)
 		return yoy_diff_main(argc, argv, &rev);
 	}
 	yoy_diag_init("yoy-store");
+	yoy_xml_errors_init();
 	while ((c = getopt_long(argc, argv, "s:t:m:a:d:o:hV", longopts,
 	    NULL)) != -1) {
 		switch (c) {
@@ -156,8 +158,8 @@ main(int argc, char **argv)
 		}
 	}
 	if (optind == argc)
-		return bad_usage("no command (init, import, log, show, ls, push "
-		    "or pull)");
+		return bad_usage("no command (init, import, log, show, ls, verify, "
+		    "push or pull)");
 	cmd = argv[optind++];
 	if (yoy_registry_load(registry) < 0)
 		return 2;
@@ -170,7 +172,8 @@ main(int argc, char **argv)
 		goto done;
 	}
 	if (strcmp(cmd, "import") && strcmp(cmd, "log") && strcmp(cmd, "show") &&
-	    strcmp(cmd, "ls") && strcmp(cmd, "push") && strcmp(cmd, "pull"))
+	    strcmp(cmd, "ls") && strcmp(cmd, "verify") && strcmp(cmd, "push") &&
+	    strcmp(cmd, "pull"))
 		return bad_usage("unknown command '%s'", cmd);
 	if (dir == NULL || *dir == '\0')
 		return bad_usage("which store? (--store DIR, or YOY_STORE)");
@@ -205,14 +208,21 @@ main(int argc, char **argv)
 		yoy_cli_free(in, n);
 		goto done;
 	}
-	if (strcmp(cmd, "log") == 0 && argc > optind)
-		return bad_usage("log takes no argument, not '%s'", argv[optind]);
-	if (strcmp(cmd, "log") != 0 && argc - optind != 1)
+	if ((strcmp(cmd, "log") == 0 || strcmp(cmd, "verify") == 0) &&
+	    argc > optind)
+		return bad_usage("%s takes no argument, not '%s'", cmd,
+		    argv[optind]);
+	if (strcmp(cmd, "log") != 0 && strcmp(cmd, "verify") != 0 &&
+	    argc - optind != 1)
 		return bad_usage("%s wants one argument", cmd);
 	if ((s = yoy_store_open(dir)) == NULL)
 		goto done;
 	if (strcmp(cmd, "log") == 0) {
 		status = yoy_store_log(s, stdout, action, dept) < 0 ? 2 : 0;
+	} else if (strcmp(cmd, "verify") == 0) {
+		int r = yoy_store_verify(s, stdout);
+
+		status = r < 0 ? 2 : r;
 	} else if (strcmp(cmd, "ls") == 0) {
 		status = yoy_store_ls(s, argv[optind], stdout) < 0 ? 2 : 0;
 	} else if (strcmp(cmd, "show") == 0) {

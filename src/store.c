@@ -35,12 +35,8 @@ yoy_store_fail(const char *dir, int rc, const char *what)
 	const git_error *e = git_error_last();
 	const char *why = e && e->message ? e->message : "unknown error";
 
-	if (rc == GIT_EOWNER)
-		yoy_diag(YOY_FATAL, dir, 0, 0, "%s: the store belongs to another "
-		    "user, and libgit2 will not open it (git's safe.directory)",
-		    what);
-	else
-		yoy_diag(YOY_FATAL, dir, 0, 0, "%s: %s", what, why);
+	(void)rc;
+	yoy_diag(YOY_FATAL, dir, 0, 0, "%s: %s", what, why);
 	return -1;
 }
 
@@ -50,7 +46,21 @@ yoy_store_lib_init(void)
 	static int done;
 
 	if (!done) {
+		int level;
+
 		git_libgit2_init();
+		/* a store reads no configuration but its own: not the user's
+		 * (~/.gitconfig, which may be unreadable or say anything), not
+		 * the system's */
+		for (level = GIT_CONFIG_LEVEL_PROGRAMDATA;
+		    level <= GIT_CONFIG_LEVEL_GLOBAL; level++)
+			git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, "");
+		/* another user's store is opened when its files can be read,
+		 * as any file is: git's owner check (safe.directory) guards
+		 * against a repository's configuration making git run
+		 * programs (hooks, fsmonitor), and libgit2 runs none; nor
+		 * could it be configured, with no user configuration read */
+		git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, 0);
 		/* libgit2 caches no tree over 4 KB: actions/ of a store of
 		 * 500 actions is 17 KB, inflated again for every path */
 		git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE,
@@ -89,6 +99,30 @@ yoy_store_init(const char *dir)
 	return 0;
 }
 
+/* Why `dir` could not be opened as a store, in the user's terms: it is
+ * not there, it cannot be read, or it holds no git repository. */
+static void
+not_a_store(const char *dir)
+{
+	struct stat st;
+	char objects[4096];
+
+	snprintf(objects, sizeof(objects), "%s/objects", dir);
+	if (stat(dir, &st) != 0)
+		yoy_diag(YOY_FATAL, dir, 0, 0, "cannot open the store: %s",
+		    strerror(errno));
+	else if (!S_ISDIR(st.st_mode))
+		yoy_diag(YOY_FATAL, dir, 0, 0, "not a store (not a directory)");
+	else if (access(dir, R_OK | X_OK) != 0 || (access(objects, F_OK) != 0 &&
+	    errno == EACCES))
+		yoy_diag(YOY_FATAL, dir, 0, 0, "cannot open the store: %s "
+		    "(owner uid %ld, mode %04o)", strerror(EACCES),
+		    (long)st.st_uid, (unsigned)(st.st_mode & 07777));
+	else
+		yoy_diag(YOY_FATAL, dir, 0, 0, "not a store (no git repository "
+		    "there; make one with 'yoy-store init')");
+}
+
 struct yoy_store *
 yoy_store_open(const char *dir)
 {
@@ -100,8 +134,7 @@ yoy_store_open(const char *dir)
 	rc = git_repository_open_ext(&repo, dir, GIT_REPOSITORY_OPEN_NO_SEARCH,
 	    NULL);
 	if (rc == GIT_ENOTFOUND) {
-		yoy_diag(YOY_FATAL, dir, 0, 0, "not a store (no git repository "
-		    "there; make one with 'yoy-store init')");
+		not_a_store(dir);
 		return NULL;
 	}
 	if (rc < 0) {
@@ -447,6 +480,38 @@ plan_doc(struct plan *p, git_tree *tree, const struct yoy_doc *d,
  * refs it had locked are its leftovers, and its holder is certainly gone,
  * so those locks may be broken.  A ref lock found without that is someone
  * else's (git itself): waited for, never broken. */
+/* yoy.lock, opened for writing: never through a symbolic link, and only
+ * a regular file of the store's owner or of this user, so that one who
+ * may write the store cannot make an importer truncate another file. */
+static int
+open_lock(struct yoy_store *s, const char *gitdir)
+{
+	char path[4096];
+	struct stat st, store;
+	int fd;
+
+	snprintf(path, sizeof(path), "%syoy.lock", gitdir);
+	fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK,
+	    0644);
+	if (fd < 0) {
+		yoy_diag(YOY_FATAL, s->dir, 0, 0, "cannot lock the store: %s%s",
+		    errno == ELOOP ? "yoy.lock is a symbolic link; not "
+		    "followed" : strerror(errno), errno == EACCES ||
+		    errno == EROFS ? " (a read-only store?)" : "");
+		return -1;
+	}
+	if (fstat(fd, &st) != 0 || stat(gitdir, &store) != 0 ||
+	    !S_ISREG(st.st_mode) || (st.st_uid != store.st_uid &&
+	    st.st_uid != geteuid())) {
+		yoy_diag(YOY_FATAL, s->dir, 0, 0, "cannot lock the store: "
+		    "yoy.lock is %s; not used", !S_ISREG(st.st_mode) ?
+		    "not a regular file" : "owned by another user");
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
 int
 yoy_store_lock(struct yoy_store *s, const char *tag)
 {
@@ -454,14 +519,8 @@ yoy_store_lock(struct yoy_store *s, const char *tag)
 	char path[4096], buf[32];
 	ssize_t n;
 
-	snprintf(path, sizeof(path), "%syoy.lock", gitdir);
-	s->lock = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-	if (s->lock < 0) {
-		yoy_diag(YOY_FATAL, s->dir, 0, 0, "cannot lock the store: %s%s",
-		    strerror(errno), errno == EACCES || errno == EROFS ?
-		    " (a read-only store?)" : "");
+	if ((s->lock = open_lock(s, gitdir)) < 0)
 		return -1;
-	}
 	while (flock(s->lock, LOCK_EX) < 0)
 		if (errno != EINTR) {
 			yoy_diag(YOY_FATAL, s->dir, 0, 0, "cannot lock the store: "
@@ -758,6 +817,41 @@ tag_ref(struct yoy_store *s, const char *name, const git_oid *tag)
 	return r < 0 ? yoy_store_fail(s->dir, r, "cannot tag the edition") : 0;
 }
 
+/* A tag name git accepts that no revision is read as before it: not an
+ * option, not HEAD or a branch, not a full ref name, no '@' (a date). */
+static int
+valid_tag(struct yoy_store *s, const char *tag)
+{
+	char ref[300];
+	const char *why = NULL;
+	int valid = 0;
+	size_t n = strlen(tag);
+	git_reference *b = NULL;
+
+	snprintf(ref, sizeof(ref), "refs/tags/%s", tag);
+	if (n == 0 || n > 200 || git_reference_name_is_valid(&valid, ref) < 0 ||
+	    !valid)
+		why = "not a valid git tag name";
+	else if (tag[0] == '-')
+		why = "it would read as an option";
+	else if (strchr(tag, '@'))
+		why = "'@' begins a date (@YYYY-MM-DD)";
+	else if (strncmp(tag, "refs/", 5) == 0)
+		why = "it would read as a full ref name";
+	else if (n >= 4 && strcmp(tag + n - 4, "HEAD") == 0)
+		why = "it would read as git's HEAD";
+	else if (strcmp(tag, "main") == 0 || git_branch_lookup(&b, s->repo, tag,
+	    GIT_BRANCH_LOCAL) == 0)
+		why = "a branch has that name";
+	git_reference_free(b);
+	if (why) {
+		yoy_diag(YOY_FATAL, NULL, 0, 0, "invalid tag name '%s': %s", tag,
+		    why);
+		return -1;
+	}
+	return 0;
+}
+
 int
 yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
     const char **names, int ndocs, const struct yoy_import_opts *o)
@@ -784,18 +878,8 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 	}
 	if (when < 0)
 		when = (git_time_t)time(NULL);
-	if (o->tag) {
-		char ref[300];
-		int valid = 0;
-
-		snprintf(ref, sizeof(ref), "refs/tags/%s", o->tag);
-		if (strlen(o->tag) > 200 || git_reference_name_is_valid(&valid,
-		    ref) < 0 || !valid) {
-			yoy_diag(YOY_FATAL, NULL, 0, 0, "invalid tag name '%s'",
-			    o->tag);
-			return -1;
-		}
-	}
+	if (o->tag && valid_tag(s, o->tag) < 0)
+		return -1;
 	{
 		/* durable commits: --fsync, or the store's yoy.fsync */
 		git_config *cfg;
@@ -835,10 +919,14 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 
 		/* the plan, against the tip as it is now */
 		git_mempack_reset(mem);
-		have_tip = git_reference_name_to_id(&tip_id, s->repo, MAIN) == 0;
-		if (have_tip && (git_commit_lookup(&tip, s->repo, &tip_id) < 0 ||
-		    git_commit_tree(&base, tip) < 0)) {
-			yoy_store_fail(s->dir, -1, "cannot read the tip of main");
+		if ((have_tip = yoy_store_main(s, &tip_id)) < 0)
+			goto out;
+		/* never an edition on a tip that cannot be read: it would
+		 * carry the damage forward */
+		if (have_tip && (yoy_store_commit(s, &tip_id, MAIN, &tip) < 0 ||
+		    yoy_store_tree(s, tip, MAIN, &base) < 0 ||
+		    yoy_store_check_tip(s, base) < 0)) {
+			git_tree_free(base);
 			git_commit_free(tip);
 			goto out;
 		}
