@@ -1,0 +1,50 @@
+/* yoy-md's reader, and its output's promise; spilled as yoy-md writes
+ * it (each finished part at once), the same bytes as the whole tree. */
+#include "fuzz.h"
+
+static int
+convert(const unsigned char *data, size_t size, int spill,
+    struct yoy_buf *out)
+{
+	struct yoy_write_opts w;
+	struct yoy_md_opts o;
+	struct yoy_doc *doc;
+	struct yoy_md *md;
+	int status;
+
+	fuzz_init("fuzz-md");
+	memset(&o, 0, sizeof(o));
+	memset(&w, 0, sizeof(w));
+	if (spill) {
+		o.spill = &w;
+		o.spill_at = 1;
+	}
+	doc = yoy_doc_new();
+	md = yoy_md_new(doc, &o);
+	yoy_md_add(md, fuzz_copy(data, size), size, "fuzz.md");
+	yoy_md_finish(md);
+	if (!spill)
+		fuzz_check_output(doc);
+	status = yoy_diag_status();
+	if (status < 2 && yoy_xml_write_buf(doc, out, NULL) < 0)
+		fuzz_fail("the writer failed", out);
+	yoy_doc_free(doc);
+	return status;
+}
+
+int
+LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
+{
+	struct yoy_buf whole = YOY_BUF_INIT, spilt = YOY_BUF_INIT;
+	int a = convert(data, size, 0, &whole), b = convert(data, size, 1,
+	    &spilt);
+
+	if (a != b)
+		fuzz_fail("spilled, another exit status", NULL);
+	if (a < 2 && (whole.len != spilt.len ||
+	    memcmp(whole.ptr, spilt.ptr, whole.len) != 0))
+		fuzz_fail("spilled, other bytes", &spilt);
+	yoy_buf_free(&whole);
+	yoy_buf_free(&spilt);
+	return 0;
+}
