@@ -268,7 +268,7 @@ writer(void)
 	yoy_node_set(d, yoy_doc_meta(d, YOY_SOURCE), "format", "txt");
 	yoy_node_add_text(d, yoy_doc_meta(d, YOY_TYPE), "Policy paper", 12, 0);
 	p = yoy_node_add(d, d->body, YOY_P);
-	yoy_node_add_text(d, p, "<script>alert(\"x\")</script> ", 29, 0);
+	yoy_node_add_text(d, p, "<script>alert(\"x\")</script> ", 28, 0);
 	a = yoy_node_add(d, p, YOY_A);
 	yoy_node_set(d, a, "href", "https://example.org/?a=1&b=\"2\"");
 	yoy_node_add_text(d, a, "link", 4, 0);
