@@ -661,6 +661,7 @@ start_department(struct yoy_md *m, cmark_node *h, unsigned line)
 	if (s.len == 0) {
 		yoy_diag(YOY_WARNING, m->file, line, 1, "an empty heading where "
 		    "a department's was expected; ignored");
+		yoy_buf_free(&s);
 		return;
 	}
 	if (m->action == NULL) {

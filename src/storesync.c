@@ -39,9 +39,10 @@ yoy_store_push(struct yoy_store *s, const char *name)
 	size_t i;
 
 	git_push_options_init(&o, GIT_PUSH_OPTIONS_VERSION);
-	if (git_reference_name_to_id(&id, s->repo, MAIN) != 0) {
-		yoy_diag(YOY_FATAL, s->dir, 0, 0, "the store holds no edition "
-		    "to push");
+	if ((rc = yoy_store_main(s, &id)) <= 0) {
+		if (rc == 0)
+			yoy_diag(YOY_FATAL, s->dir, 0, 0, "the store holds no "
+			    "edition to push");
 		return -1;
 	}
 	if (remote_of(s, name, &r) < 0)
@@ -101,7 +102,10 @@ yoy_store_pull(struct yoy_store *s, const char *name)
 		return 0;       /* the remote holds no edition */
 	if (yoy_store_lock(s, NULL) < 0)
 		return -1;
-	have = git_reference_name_to_id(&ours, s->repo, MAIN) == 0;
+	if ((have = yoy_store_main(s, &ours)) < 0) {
+		yoy_store_unlock(s);
+		return -1;
+	}
 	if (have && (git_oid_equal(&ours, &theirs) ||
 	    git_graph_descendant_of(s->repo, &ours, &theirs) == 1)) {
 		rc = 0;         /* nothing new here */
