@@ -696,7 +696,8 @@ start_content(struct hreader *r, struct frame *f, const char *name,
 		r->boxes++;
 	}
 	/* footnote references: the label is the note's, whatever the text */
-	if (strcmp(name, "a") == 0 && (href = value(r, atts, "href")) != NULL &&
+	if (strcmp(name, "a") == 0 && fits(YOY_A, r->cur) &&
+	    (href = value(r, atts, "href")) != NULL &&
 	    strncmp(href, "#fn:", 4) == 0 && (has_class(cls ? cls : "",
 	    "footnote") || ((v = attr(atts, "rel")) && strcmp(v,
 	    "footnote") == 0) || ((v = attr(atts, "role")) && strcmp(v,
