@@ -30,12 +30,11 @@
 
 /* libgit2's error, in our words: what failed, then why. */
 int
-yoy_store_fail(const char *dir, int rc, const char *what)
+yoy_store_fail(const char *dir, const char *what)
 {
 	const git_error *e = git_error_last();
 	const char *why = e && e->message ? e->message : "unknown error";
 
-	(void)rc;
 	yoy_diag(YOY_FATAL, dir, 0, 0, "%s: %s", what, why);
 	return -1;
 }
@@ -94,7 +93,7 @@ yoy_store_init(const char *dir)
 	o.description = "yoy store: editions of the Government Digital "
 	    "Strategy's progress reports";
 	if ((rc = git_repository_init_ext(&repo, dir, &o)) < 0)
-		return yoy_store_fail(dir, rc, "cannot create the store");
+		return yoy_store_fail(dir, "cannot create the store");
 	git_repository_free(repo);
 	return 0;
 }
@@ -138,7 +137,7 @@ yoy_store_open(const char *dir)
 		return NULL;
 	}
 	if (rc < 0) {
-		yoy_store_fail(dir, rc, "cannot open the store");
+		yoy_store_fail(dir, "cannot open the store");
 		return NULL;
 	}
 	s = yoy_malloc(sizeof(*s));
@@ -474,12 +473,6 @@ plan_doc(struct plan *p, git_tree *tree, const struct yoy_doc *d,
 
 /* ---------------------------------------------------------------- lock */
 
-/* Writers take yoy.lock with flock(2), which the kernel releases when a
- * writer dies, and write their pid in it while they hold it.  A pid found
- * there by the next holder is that of a writer that died holding it: the
- * refs it had locked are its leftovers, and its holder is certainly gone,
- * so those locks may be broken.  A ref lock found without that is someone
- * else's (git itself): waited for, never broken. */
 /* yoy.lock, opened for writing: never through a symbolic link, and only
  * a regular file of the store's owner or of this user, so that one who
  * may write the store cannot make an importer truncate another file. */
@@ -512,6 +505,12 @@ open_lock(struct yoy_store *s, const char *gitdir)
 	return fd;
 }
 
+/* Writers take yoy.lock with flock(2), which the kernel releases when a
+ * writer dies, and write their pid in it while they hold it.  A pid found
+ * there by the next holder is that of a writer that died holding it: the
+ * refs it had locked are its leftovers, and its holder is certainly gone,
+ * so those locks may be broken.  A ref lock found without that is someone
+ * else's (git itself): waited for, never broken. */
 int
 yoy_store_lock(struct yoy_store *s, const char *tag)
 {
@@ -582,11 +581,11 @@ mem_begin(struct yoy_store *s, git_odb **odb, git_odb_backend **mem)
 	*odb = NULL, *mem = NULL;
 	if ((r = git_repository_odb(odb, s->repo)) < 0 ||
 	    (r = git_mempack_new(mem)) < 0)
-		return yoy_store_fail(s->dir, r, "cannot open the store's objects");
+		return yoy_store_fail(s->dir, "cannot open the store's objects");
 	if ((r = git_odb_add_backend(*odb, *mem, 1000)) < 0) {
 		(*mem)->free(*mem);
 		*mem = NULL;
-		return yoy_store_fail(s->dir, r, "cannot open the store's objects");
+		return yoy_store_fail(s->dir, "cannot open the store's objects");
 	}
 	return 0;
 }
@@ -657,7 +656,7 @@ mem_flush(struct yoy_store *s, git_odb *odb, git_odb_backend *mem,
 	git_buf_dispose(&pack);
 	git_packbuilder_free(pb);
 	if (r < 0)
-		return yoy_store_fail(s->dir, r, "cannot write to the store");
+		return yoy_store_fail(s->dir, "cannot write to the store");
 	/* the objects stay in memory too, found there until the refs that
 	 * name them are written: libgit2 1.5 sees a new pack only when the
 	 * pack directory's mtime, in whole seconds, changes */
@@ -682,7 +681,7 @@ signature(struct yoy_store *s, git_time_t when, git_signature **out)
 	    email ? email : "yoy-store@localhost", when, 0);
 	git_signature_free(def);
 	if (rc < 0)
-		return yoy_store_fail(s->dir, rc, "bad author (YOY_AUTHOR_NAME, "
+		return yoy_store_fail(s->dir, "bad author (YOY_AUTHOR_NAME, "
 		    "YOY_AUTHOR_EMAIL)");
 	return 0;
 }
@@ -780,7 +779,7 @@ tag_target(struct yoy_store *s, const char *name, git_oid *out)
 		git_oid_cpy(out, git_object_id(peeled));
 	git_object_free(peeled);
 	git_object_free(old);
-	return r == 0 ? 1 : yoy_store_fail(s->dir, r, "cannot read the tag");
+	return r == 0 ? 1 : yoy_store_fail(s->dir, "cannot read the tag");
 }
 
 /* The tag object for `commit` (in memory, written with the edition's
@@ -795,7 +794,7 @@ tag_object(struct yoy_store *s, const char *name, const git_oid *commit,
 	if (r == 0)
 		r = git_tag_annotation_create(out, s->repo, name, target, sig, msg);
 	git_object_free(target);
-	return r < 0 ? yoy_store_fail(s->dir, r, "cannot tag the edition") : 0;
+	return r < 0 ? yoy_store_fail(s->dir, "cannot tag the edition") : 0;
 }
 
 static int
@@ -814,7 +813,7 @@ tag_ref(struct yoy_store *s, const char *name, const git_oid *tag)
 		    "edition already", name);
 		return -1;
 	}
-	return r < 0 ? yoy_store_fail(s->dir, r, "cannot tag the edition") : 0;
+	return r < 0 ? yoy_store_fail(s->dir, "cannot tag the edition") : 0;
 }
 
 /* A tag name git accepts that no revision is read as before it: not an
@@ -966,7 +965,7 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 				git_tree_free(dc.tree);
 				git_tree_free(base);
 				git_commit_free(tip);
-				yoy_store_fail(s->dir, r, "cannot write to the store");
+				yoy_store_fail(s->dir, "cannot write to the store");
 				goto out;
 			}
 			if (!e || !git_oid_equal(&blob, git_tree_entry_id(e))) {
@@ -1029,7 +1028,7 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 		git_tree_free(base);
 		git_commit_free(tip);
 		if (r < 0) {
-			yoy_store_fail(s->dir, r, "cannot write to the store");
+			yoy_store_fail(s->dir, "cannot write to the store");
 			goto out;
 		}
 		if (o->tag && tag_object(s, o->tag, &commit_id, sig, msg.ptr,
@@ -1051,7 +1050,7 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 			break;
 		}
 		if (r != GIT_EMODIFIED && r != GIT_ELOCKED && r != GIT_EEXISTS) {
-			yoy_store_fail(s->dir, r, "cannot move main");
+			yoy_store_fail(s->dir, "cannot move main");
 			goto out;
 		}
 		/* moved or locked by another writer: build again on its tip */

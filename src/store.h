@@ -18,7 +18,7 @@ struct yoy_store {
 
 void yoy_store_lib_init(void);
 /* libgit2's error, in our words, at `dir`: what failed, then why; -1. */
-int yoy_store_fail(const char *dir, int rc, const char *what);
+int yoy_store_fail(const char *dir, const char *what);
 /* Takes and drops yoy.lock (breaking ref locks only of a writer that
  * died holding it; `tag`, if not NULL, is the tag about to be made). */
 int yoy_store_lock(struct yoy_store *, const char *tag);

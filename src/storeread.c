@@ -116,7 +116,7 @@ resolve_day(struct yoy_store *s, const char *rev, git_commit **out)
 	git_revwalk_free(w);
 	if (r != GIT_ITEROVER) {
 		if (r != GIT_EUSER)
-			yoy_store_fail(s->dir, r, "damaged store: cannot walk "
+			yoy_store_fail(s->dir, "damaged store: cannot walk "
 			    "the history of main");
 		git_commit_free(*out);
 		*out = NULL;
@@ -681,7 +681,7 @@ yoy_store_log(struct yoy_store *s, FILE *f, int action, const char *dept)
 		return r;       /* no edition yet: nothing to list */
 	if (git_tag_foreach(s->repo, tag_cb, &tags) < 0 && !tags.damaged) {
 		tags_free(&tags);
-		return yoy_store_fail(s->dir, -1, "damaged store: cannot list "
+		return yoy_store_fail(s->dir, "damaged store: cannot list "
 		    "the tags");
 	}
 	if (tags.damaged) {
@@ -712,7 +712,7 @@ yoy_store_log(struct yoy_store *s, FILE *f, int action, const char *dept)
 		}
 	}
 	if (r != GIT_ITEROVER && r != GIT_EUSER)
-		yoy_store_fail(s->dir, r, "damaged store: cannot walk the "
+		yoy_store_fail(s->dir, "damaged store: cannot walk the "
 		    "history of main");
 	git_revwalk_free(w);
 	tags_free(&tags);

@@ -12,7 +12,7 @@ remote_of(struct yoy_store *s, const char *name, git_remote **out)
 
 	if (r == GIT_ENOTFOUND || r == GIT_EINVALIDSPEC)
 		r = git_remote_create_anonymous(out, s->repo, name);
-	return r < 0 ? yoy_store_fail(s->dir, r, "unknown remote") : 0;
+	return r < 0 ? yoy_store_fail(s->dir, "unknown remote") : 0;
 }
 
 static int
@@ -74,7 +74,7 @@ yoy_store_push(struct yoy_store *s, const char *name)
 		return -1;
 	}
 	if (rc < 0)
-		return yoy_store_fail(name, rc, "cannot push");
+		return yoy_store_fail(name, "cannot push");
 	return rejected ? -1 : 0;
 }
 
@@ -97,7 +97,7 @@ yoy_store_pull(struct yoy_store *s, const char *name)
 	rc = git_remote_fetch(r, &refspecs, &o, "yoy-store: pull");
 	git_remote_free(r);
 	if (rc < 0)
-		return yoy_store_fail(name, rc, "cannot pull");
+		return yoy_store_fail(name, "cannot pull");
 	if (git_reference_name_to_id(&theirs, s->repo, "refs/yoy/pulled") != 0)
 		return 0;       /* the remote holds no edition */
 	if (yoy_store_lock(s, NULL) < 0)
@@ -120,7 +120,7 @@ yoy_store_pull(struct yoy_store *s, const char *name)
 		    "yoy-store: pull");
 		git_reference_free(ref);
 		if (rc < 0)
-			rc = yoy_store_fail(s->dir, rc, "cannot move main");
+			rc = yoy_store_fail(s->dir, "cannot move main");
 	}
 	yoy_store_unlock(s);
 	return rc;

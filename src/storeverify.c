@@ -191,7 +191,7 @@ yoy_store_check_tip(struct yoy_store *s, git_tree *tree)
 	walk_init(&w, s, YOY_FATAL, 0);
 	w.rev = "the tip of main";
 	if (git_repository_odb(&w.odb, s->repo) < 0)
-		r = yoy_store_fail(s->dir, -1, "cannot open the store's objects");
+		r = yoy_store_fail(s->dir, "cannot open the store's objects");
 	else
 		r = check_entries(&w, tree, "");
 	walk_free(&w);
@@ -310,7 +310,7 @@ yoy_store_verify(struct yoy_store *s, FILE *out)
 	walk_init(&w, s, YOY_ERROR, 1);
 	if (git_repository_odb(&w.odb, s->repo) < 0) {
 		walk_free(&w);
-		return yoy_store_fail(s->dir, -1, "cannot open the store's "
+		return yoy_store_fail(s->dir, "cannot open the store's "
 		    "objects");
 	}
 	n = check_objects(&w);
