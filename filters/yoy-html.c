@@ -89,6 +89,7 @@ main(int argc, char **argv)
 			printf("yoy-html %s (libxml2 %s, PCRE2 %s)\n",
 			    YOY_VERSION, yoy_libxml2_version(),
 			    yoy_pcre2_version());
+			puts(YOY_LICENCE);
 			return 0;
 		default:
 			fputs(usage, stderr);

@@ -92,6 +92,7 @@ main(int argc, char **argv)
 			printf("yoy-md %s (cmark %s, libxml2 %s, PCRE2 %s)\n",
 			    YOY_VERSION, yoy_cmark_version(),
 			    yoy_libxml2_version(), yoy_pcre2_version());
+			puts(YOY_LICENCE);
 			return 0;
 		default:
 			fputs(usage, stderr);

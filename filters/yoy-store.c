@@ -151,6 +151,7 @@ main(int argc, char **argv)
 			printf("yoy-store %s (libgit2 %s, libxml2 %s)\n",
 			    YOY_VERSION, yoy_libgit2_version(),
 			    yoy_libxml2_version());
+			puts(YOY_LICENCE);
 			return 0;
 		default:
 			fputs(synopsis, stderr);

@@ -149,6 +149,7 @@ yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev)
 			printf("yoy-diff %s (libxml2 %s, PCRE2 %s)\n",
 			    YOY_VERSION, yoy_libxml2_version(),
 			    yoy_pcre2_version());
+			puts(YOY_LICENCE);
 			return 0;
 		default:
 			fputs(synopsis, stderr);

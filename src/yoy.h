@@ -20,6 +20,8 @@
 #include <sys/types.h>      /* ssize_t */
 
 #define YOY_VERSION "0.1.0"
+/* --version's second line */
+#define YOY_LICENCE "ISC licence: free to use, change and share, with no warranty (LICENSE)"
 
 /* ---------------------------------------------------------------- memory */
 
