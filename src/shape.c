@@ -77,11 +77,35 @@ yoy_shape_meta(struct yoy_shape *sh, enum yoy_type t, const char *s,
 	yoy_node_add_text(sh->doc, n, s, len, 0);
 }
 
+/* Whether "YYYY-MM-DD" is a day of the calendar (the schema's xsd:date:
+ * no 31 February, no month 00, no year 0000). */
+static int
+calendar_day(const char *iso)
+{
+	static const int days[] = { 31, 29, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+	int y, m, d, leap;
+
+	if (strlen(iso) != 10 || strspn(iso, "0123456789-") != 10 ||
+	    iso[4] != '-' || iso[7] != '-' ||
+	    sscanf(iso, "%4d-%2d-%2d", &y, &m, &d) != 3)
+		return 0;
+	leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return y >= 1 && m >= 1 && m <= 12 && d >= 1 && d <= days[m - 1] &&
+	    (m != 2 || d <= 28 || leap);
+}
+
 void
 yoy_shape_date(struct yoy_shape *sh, const char iso[11], const char *kind,
     unsigned line)
 {
 	struct yoy_node *m = yoy_node_child(sh->doc->meta, YOY_DATE), *d;
+
+	if (!calendar_day(iso)) {
+		yoy_diag(YOY_WARNING, sh->file, line, 0, "%s date '%.10s' is not "
+		    "a day of the calendar; left out", kind, iso);
+		return;
+	}
 
 	if (m && (strcmp(yoy_node_get(m, "kind"), kind) == 0 ||
 	    (m->next && m->next->type == YOY_DATE)))

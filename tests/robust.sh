@@ -173,6 +173,10 @@ check "control characters from markdown (a link, raw HTML, character references,
 	'$bin/yoy-md' '$tmp/href.md' >'$tmp/o.xml' 2>'$tmp/o.err'; test \$? -le 1 && '$bin/test-validate' '$tmp/o.xml' &&
 	grep -q 'warning: character U+000B cannot be represented in XML; dropped' '$tmp/o.err' &&
 	grep -q 'warning: character U+0001 cannot be represented in XML; dropped' '$tmp/o.err'"
+printf 'Action 2: x\n\nUpdated 31 February 2015\n\nstatement\n' >"$tmp/feb.txt"
+check "a date that is no day of the calendar (31 February): left out with a warning; valid output" sh -c "
+	'$bin/yoy-txt' '$tmp/feb.txt' >'$tmp/o.xml' 2>'$tmp/o.err'; test \$? -le 1 && '$bin/test-validate' '$tmp/o.xml' &&
+	grep -q \"updated date '2015-02-31' is not a day of the calendar; left out\" '$tmp/o.err'"
 # Windows-1252: every byte it defines, in text, attributes and headings
 awk 'BEGIN { printf "<meta charset=\"windows-1252\"><h1>Action 2: x</h1><div class=\"govspeak\"><p title=\"";
 	for (i = 160; i < 256; i++) printf "%c", i; printf "\">";
