@@ -14,18 +14,46 @@
 
 #include "store.h"
 
+/* libgit2's last message, else `otherwise`. */
+static const char *
+why(const char *otherwise)
+{
+	const git_error *e = git_error_last();
+
+	return e && e->message ? e->message : otherwise;
+}
+
 int
 yoy_store_damaged(struct yoy_store *s, const git_oid *id, const char *what,
     const char *where)
 {
-	const git_error *e = git_error_last();
 	char hex[GIT_OID_HEXSZ + 1];
 
 	git_oid_tostr(hex, sizeof(hex), id);
 	yoy_diag(YOY_FATAL, s->dir, 0, 0, "damaged store: cannot read %s %.12s "
-	    "(%s): %s", what, hex, where, e && e->message ? e->message :
-	    "unknown error");
+	    "(%s): %s", what, hex, where, why("unknown error"));
 	return -1;
+}
+
+/* The object ref `refname` leads to (through a symbolic ref): 1, 0 when
+ * there is no such ref, -1 when it cannot be read (git_error_last). */
+static int
+ref_id(struct yoy_store *s, const char *refname, git_oid *out)
+{
+	git_reference *ref = NULL, *res = NULL;
+	int r = git_reference_lookup(&ref, s->repo, refname);
+
+	if (r == GIT_ENOTFOUND)
+		return 0;
+	if (r == 0)
+		r = git_reference_resolve(&res, ref);
+	if (r == 0 && git_reference_target(res) == NULL)
+		r = -1;
+	if (r == 0)
+		git_oid_cpy(out, git_reference_target(res));
+	git_reference_free(res);
+	git_reference_free(ref);
+	return r < 0 ? -1 : 1;
 }
 
 int
@@ -37,28 +65,12 @@ yoy_store_main(struct yoy_store *s, git_oid *out)
 int
 yoy_store_main_at(struct yoy_store *s, git_oid *out, enum yoy_level level)
 {
-	git_reference *ref = NULL, *res = NULL;
-	int r = git_reference_lookup(&ref, s->repo, MAIN);
+	int r = ref_id(s, MAIN, out);
 
-	if (r == GIT_ENOTFOUND)
-		return 0;       /* no edition yet */
-	if (r == 0)
-		r = git_reference_resolve(&res, ref);
-	if (r == 0 && git_reference_target(res) == NULL)
-		r = -1;
-	if (r == 0)
-		git_oid_cpy(out, git_reference_target(res));
-	git_reference_free(res);
-	git_reference_free(ref);
-	if (r < 0) {
-		const git_error *e = git_error_last();
-
-		yoy_diag(level, s->dir, 0, 0, "damaged store: the ref %s "
-		    "cannot be read: %s", MAIN, e && e->message ? e->message :
-		    "not a commit id");
-		return -1;
-	}
-	return 1;
+	if (r < 0)
+		yoy_diag(level, s->dir, 0, 0, "damaged store: the ref %s cannot "
+		    "be read: %s", MAIN, why("not a commit id"));
+	return r;       /* 0: no edition yet */
 }
 
 /* The commit `id`, read (`where` says what named it); -1 damaged. */
@@ -165,7 +177,6 @@ peel(struct yoy_store *s, const git_oid *id, const char *rev,
 static int
 tag_id(struct yoy_store *s, const char *name, git_oid *id)
 {
-	git_reference *ref = NULL, *res = NULL;
 	char refname[300];
 	int valid = 0, r;
 
@@ -173,26 +184,10 @@ tag_id(struct yoy_store *s, const char *name, git_oid *id)
 	    (int)sizeof(refname) || git_reference_name_is_valid(&valid,
 	    refname) < 0 || !valid)
 		return 0;
-	r = git_reference_lookup(&ref, s->repo, refname);
-	if (r == GIT_ENOTFOUND)
-		return 0;
-	if (r == 0)
-		r = git_reference_resolve(&res, ref);
-	if (r == 0 && git_reference_target(res) != NULL)
-		git_oid_cpy(id, git_reference_target(res));
-	else if (r == 0)
-		r = -1;
-	git_reference_free(res);
-	git_reference_free(ref);
-	if (r < 0) {
-		const git_error *e = git_error_last();
-
+	if ((r = ref_id(s, refname, id)) < 0)
 		yoy_diag(YOY_FATAL, s->dir, 0, 0, "damaged store: the tag '%s' "
-		    "cannot be read: %s", name, e && e->message ? e->message :
-		    "not an object id");
-		return -1;
-	}
-	return 1;
+		    "cannot be read: %s", name, why("not an object id"));
+	return r;
 }
 
 /* A commit id, whole or a prefix of 4 or more: 1 found, 0 not an id of
@@ -261,8 +256,7 @@ yoy_store_resolve(struct yoy_store *s, const char *rev, git_commit **out)
 		return -1;
 	}
 	yoy_diag(YOY_FATAL, s->dir, 0, 0, "damaged store: cannot resolve "
-	    "'%s': %s", rev, git_error_last() ? git_error_last()->message :
-	    "unknown error");
+	    "'%s': %s", rev, why("unknown error"));
 	return -1;
 }
 
@@ -532,8 +526,7 @@ yoy_store_ls(struct yoy_store *s, const char *rev, FILE *f)
 	git_tree_free(t);
 	if (r < 0) {
 		yoy_diag(YOY_FATAL, s->dir, 0, 0, "damaged store: cannot read "
-		    "the tree of %s: %s", rev, git_error_last() ?
-		    git_error_last()->message : "unknown error");
+		    "the tree of %s: %s", rev, why("unknown error"));
 		return -1;
 	}
 	return 0;
