@@ -578,32 +578,14 @@ attr(const xmlChar **atts, const char *name)
 }
 
 /* An attribute's value as it reaches the output: without what XML
- * cannot hold (a vertical tab, say, which libxml2 passes in values),
- * each drop warned.  Most values are returned as they are. */
+ * cannot hold (a vertical tab, say, which libxml2 passes in values). */
 static const char *
 value(struct hreader *r, const xmlChar **atts, const char *name)
 {
-	const char *v = attr(atts, name), *p;
-	unsigned dropped, first;
-	size_t len;
-	char *c;
+	const char *v = attr(atts, name);
 
-	if (v == NULL)
-		return NULL;
-	for (p = v; *p; p++)
-		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0xEF)
-			break;
-	if (*p == '\0')
-		return v;       /* nothing to look at twice */
-	len = strlen(v);
-	c = yoy_arena_strndup(r->doc->arena, v, len);
-	c[yoy_text_scrub(c, len, 0, &dropped, &first)] = '\0';
-	if (dropped == 0)
-		return c;
-	yoy_diag(YOY_WARNING, r->file, line_now(r), col_now(r), "%s "
-	    "attribute: character U+%04X cannot be represented in XML; "
-	    "dropped%s", name, first, dropped > 1 ? " (and others)" : "");
-	return c;
+	return v ? yoy_text_clean_value(r->doc->arena, v, name, r->file,
+	    line_now(r), col_now(r)) : NULL;
 }
 
 static void

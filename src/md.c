@@ -171,49 +171,32 @@ container(struct yoy_md *m, unsigned line)
 
 static void add_fn(struct fns *, const char *, const char *, unsigned);
 
-/* Makes the pending text a node, noting its footnote references (found
- * here, where cmark's pieces are joined, and made links at the end). */
-/* Drops from `s` (in place) what XML cannot hold: what cmark decoded
- * from a character reference (&#1;), a vertical tab in a link; said. */
-static size_t
-scrub(struct yoy_md *m, char *s, size_t len, int text, unsigned line)
-{
-	unsigned dropped, first;
-
-	len = yoy_text_scrub(s, len, text, &dropped, &first);
-	if (dropped)
-		yoy_diag(YOY_WARNING, m->file, line, 0, "character U+%04X "
-		    "cannot be represented in XML; dropped%s", first,
-		    dropped > 1 ? " (and others)" : "");
-	return len;
-}
-
-/* Text from cmark, scrubbed, as a node of its own (none when empty: an
- * empty code block is <pre/>, as it reads back). */
+/* Text from cmark, without what XML cannot hold (what cmark decoded
+ * from a character reference, &#1;), as a node of its own (none when
+ * empty: an empty code block is <pre/>, as it reads back). */
 static void
 add_literal(struct yoy_md *m, struct yoy_node *parent, const char *s,
     size_t len, unsigned line)
 {
 	char *own = yoy_arena_strndup(m->doc->arena, s, len);
 
-	len = scrub(m, own, len, 1, line);
+	len = yoy_text_clean(own, len, 1, NULL, m->file, line, 0);
 	own[len] = '\0';
 	if (len)
 		yoy_node_add_text(m->doc, parent, own, len, 1);
 }
 
-/* An attribute's value from cmark or raw HTML, scrubbed. */
+/* An attribute's value from cmark or raw HTML, cleaned likewise. */
 static void
 set_clean(struct yoy_md *m, struct yoy_node *n, const char *name,
     const char *value, unsigned line)
 {
-	size_t len = strlen(value);
-	char *own = yoy_arena_strndup(m->doc->arena, value, len);
-
-	own[scrub(m, own, len, 0, line)] = '\0';
-	yoy_node_set(m->doc, n, name, own);
+	yoy_node_set(m->doc, n, name, yoy_text_clean_value(m->doc->arena,
+	    value, name, m->file, line, 0));
 }
 
+/* Makes the pending text a node, noting its footnote references (found
+ * here, where cmark's pieces are joined, and made links at the end). */
 static void
 flush_text(struct yoy_md *m, struct yoy_node *parent)
 {
@@ -229,7 +212,8 @@ flush_text(struct yoy_md *m, struct yoy_node *parent)
 			    ov[3] - ov[2]), m->file, m->line);
 		at += ov[1];
 	}
-	m->text.len = scrub(m, m->text.ptr, m->text.len, 1, m->line);
+	m->text.len = yoy_text_clean(m->text.ptr, m->text.len, 1, NULL,
+	    m->file, m->line, 0);
 	yoy_node_add_text(m->doc, parent, m->text.ptr, m->text.len, 0);
 	m->text.len = 0;
 }
@@ -1469,8 +1453,7 @@ marker_paragraph(struct yoy_md *m, struct yoy_node *p)
 	yoy_buf_free(&t);
 }
 
-/* Footnote references and editorial markers in `root`, a text node
- * (whose rest, split off, follows it) or all a node holds. */
+/* Whether text under `n` is code, left as it was written. */
 static int
 verbatim(const struct yoy_node *n)
 {
@@ -1486,6 +1469,8 @@ after(struct yoy_node *root, struct yoy_node *n)
 	return n == root ? NULL : n->next;
 }
 
+/* Footnote references and editorial markers in `root`, a text node
+ * (whose rest, split off, follows it) or all a node holds. */
 static void
 last_pass(struct yoy_md *m, struct yoy_node *root)
 {

@@ -207,6 +207,40 @@ yoy_text_scrub(char *s, size_t len, int text, unsigned *dropped,
 	return w;
 }
 
+size_t
+yoy_text_clean(char *s, size_t len, int text, const char *what,
+    const char *file, unsigned line, unsigned col)
+{
+	unsigned dropped, first;
+
+	len = yoy_text_scrub(s, len, text, &dropped, &first);
+	if (dropped)
+		yoy_diag(YOY_WARNING, file, line, col, "%s%scharacter U+%04X "
+		    "cannot be represented in XML; dropped%s", what ? what : "",
+		    what ? " attribute: " : "", first,
+		    dropped > 1 ? " (and others)" : "");
+	return len;
+}
+
+const char *
+yoy_text_clean_value(struct yoy_arena *a, const char *v, const char *name,
+    const char *file, unsigned line, unsigned col)
+{
+	const char *p;
+	char *c;
+	size_t len;
+
+	for (p = v; *p; p++)
+		if ((unsigned char)*p < 0x20 || (unsigned char)*p >= 0xEF)
+			break;
+	if (*p == '\0')
+		return v;       /* nothing to look at twice: most values */
+	len = strlen(v);
+	c = yoy_arena_strndup(a, v, len);
+	c[yoy_text_clean(c, len, 0, name, file, line, col)] = '\0';
+	return c;
+}
+
 unsigned
 yoy_text_utf8(const char *s, size_t len, struct yoy_buf *out)
 {

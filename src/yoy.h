@@ -313,6 +313,15 @@ size_t yoy_text_fold(char *s, size_t len);
  * a parser decoded from a character reference, an attribute's value. */
 size_t yoy_text_scrub(char *s, size_t len, int text, unsigned *dropped,
 	unsigned *first);
+/* yoy_text_scrub, said: a warning at file:line:col names the first
+ * character dropped, in the value of attribute `what` when not NULL.
+ * Returns the new length. */
+size_t yoy_text_clean(char *s, size_t len, int text, const char *what,
+	const char *file, unsigned line, unsigned col);
+/* Attribute `name`'s value `v` as XML can hold it: `v` itself (most
+ * values), else a copy in `a` cleaned by yoy_text_clean. */
+const char *yoy_text_clean_value(struct yoy_arena *a, const char *v,
+	const char *name, const char *file, unsigned line, unsigned col);
 /* Appends `s` to `out` as XML can hold it: each stretch that is not
  * UTF-8 as U+FFFD, what yoy_text_scrub drops dropped; NUL-terminated.
  * Returns how many were replaced or dropped (0: the same bytes).  For

@@ -171,7 +171,7 @@ check "a control character in an href (HTML): dropped with a warning at its line
 printf 'A [link](http://x&#x0B;y), <a href="http://p\vq">raw</a>, &#x1; and &#xFFFE;\n\n    code\vblock\n' >"$tmp/href.md"
 check "control characters from markdown (a link, raw HTML, character references, a code block): dropped, warned; valid output" sh -c "
 	'$bin/yoy-md' '$tmp/href.md' >'$tmp/o.xml' 2>'$tmp/o.err'; test \$? -le 1 && '$bin/test-validate' '$tmp/o.xml' &&
-	grep -q 'warning: character U+000B cannot be represented in XML; dropped' '$tmp/o.err' &&
+	grep -q '^yoy-md: $tmp/href.md:1: warning: href attribute: character U+000B cannot be represented in XML; dropped' '$tmp/o.err' &&
 	grep -q 'warning: character U+0001 cannot be represented in XML; dropped' '$tmp/o.err'"
 printf 'Action 2: x\n\nUpdated 31 February 2015\n\nstatement\n' >"$tmp/feb.txt"
 check "a date that is no day of the calendar (31 February): left out with a warning; valid output" sh -c "
