@@ -73,6 +73,16 @@ why(void)
 	return e && e->message ? e->message : "unknown error";
 }
 
+/* Whether `id` was read already by a walk. */
+static int
+known(struct walk *w, const git_oid *id)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+
+	git_oid_tostr(hex, sizeof(hex), id);
+	return yoy_map_get(&w->seen, hex) != (size_t)-1;
+}
+
 /* Whether `id` was seen already (marks it seen). */
 static int
 seen(struct walk *w, const git_oid *id)
@@ -221,7 +231,9 @@ object_cb(const git_oid *id, void *arg)
 	return 0;
 }
 
-/* Every object in the store, read back (as git fsck does). */
+/* Every object in the store that the walks did not read, read back (as
+ * git fsck does): damage out of reach of main and the tags, found too,
+ * and each damaged object said once. */
 static int
 check_objects(struct walk *w)
 {
@@ -235,6 +247,8 @@ check_objects(struct walk *w)
 		return -1;
 	}
 	for (i = 0; i < all.n; i++) {
+		if (known(w, &all.v[i]))
+			continue;
 		if (git_odb_read(&o, w->odb, &all.v[i]) < 0)
 			problem(w, "damaged store: cannot read object %s: %s",
 			    hex(&all.v[i]), why());
@@ -313,13 +327,13 @@ yoy_store_verify(struct yoy_store *s, FILE *out)
 		return yoy_store_fail(s->dir, "cannot open the store's "
 		    "objects");
 	}
-	n = check_objects(&w);
 	if ((r = yoy_store_main_at(s, &tip, YOY_ERROR)) > 0)
 		check_history(&w, &tip, "main");
 	else if (r < 0)
 		w.bad++;
 	if (git_tag_foreach(s->repo, tag_cb, &w) < 0)
 		problem(&w, "damaged store: cannot list the tags: %s", why());
+	n = check_objects(&w);
 	fprintf(out, "%s: %d objects, %zu edition%s, %zu cells read: %zu "
 	    "problem%s\n", s->dir, n < 0 ? 0 : n, w.ncommits,
 	    w.ncommits == 1 ? "" : "s", w.ncells, w.bad, w.bad == 1 ? "" : "s");
