@@ -763,25 +763,6 @@ base_entry(git_repository *repo, git_tree *base, const char *path,
 	return dc->tree ? git_tree_entry_byname(dc->tree, slash + 1) : NULL;
 }
 
-/* The commit a tag names now, if it exists: 1, 0 when it does not. */
-static int
-tag_target(struct yoy_store *s, const char *name, git_oid *out)
-{
-	git_object *old = NULL, *peeled = NULL;
-	char refname[300];
-	int r;
-
-	snprintf(refname, sizeof(refname), "refs/tags/%s", name);
-	if (git_revparse_single(&old, s->repo, refname) != 0)
-		return 0;
-	r = git_object_peel(&peeled, old, GIT_OBJECT_COMMIT);
-	if (r == 0)
-		git_oid_cpy(out, git_object_id(peeled));
-	git_object_free(peeled);
-	git_object_free(old);
-	return r == 0 ? 1 : yoy_store_fail(s->dir, "cannot read the tag");
-}
-
 /* The tag object for `commit` (in memory, written with the edition's
  * pack); its ref comes after main's. */
 static int
@@ -894,7 +875,7 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 	if (signature(s, when, &sig) < 0 || yoy_store_lock(s, o->tag) < 0 ||
 	    mem_begin(s, &odb, &mem) < 0)
 		goto out;
-	if (o->tag && (has_tag = tag_target(s, o->tag, &tagged)) < 0)
+	if (o->tag && (has_tag = yoy_store_tag(s, o->tag, &tagged)) < 0)
 		goto out;
 	if (o->message) {
 		yoy_buf_puts(&msg, o->message);

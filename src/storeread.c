@@ -190,6 +190,21 @@ tag_id(struct yoy_store *s, const char *name, git_oid *id)
 	return r;
 }
 
+int
+yoy_store_tag(struct yoy_store *s, const char *name, git_oid *out)
+{
+	git_commit *c;
+	int r = tag_id(s, name, out);
+
+	if (r <= 0)
+		return r;
+	if (peel(s, out, name, &c) < 0)
+		return -1;
+	git_oid_cpy(out, git_commit_id(c));
+	git_commit_free(c);
+	return 1;
+}
+
 /* A commit id, whole or a prefix of 4 or more: 1 found, 0 not an id of
  * the store, -1 ambiguous or damaged. */
 static int

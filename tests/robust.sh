@@ -66,6 +66,12 @@ check "garbage in refs/heads/main: log, show main and import say the ref is dama
 	grep -q 'error: damaged store: the ref refs/heads/main cannot be read' '$tmp/r.err' &&
 	'$bin/yoy-store' -s '$tmp/ref2' show main >/dev/null 2>'$tmp/r.err'; test \$? = 2 &&
 	'$bin/yoy-store' -s '$tmp/ref2' import '$s004' 2>'$tmp/r.err'; test \$? = 2 && grep -qx garbage '$tmp/ref2/refs/heads/main'"
+cp -r "$st" "$tmp/tagref"; echo garbage >"$tmp/tagref/refs/tags/t3"
+check "garbage in a tag's ref: import --tag says it is damaged, exit 2, no commit" sh -c "
+	before=\$(git -C '$tmp/tagref' rev-parse main) &&
+	'$bin/yoy-store' -s '$tmp/tagref' import --tag t3 '$s004' 2>'$tmp/r.err'; test \$? = 2 &&
+	grep -q \"error: damaged store: the tag 't3' cannot be read\" '$tmp/r.err' &&
+	test \$(git -C '$tmp/tagref' rev-parse main) = \$before"
 check "verify on a sound store: every object and edition read, 0 problems, exit 0" sh -c "
 	'$bin/yoy-store' -s '$st' verify >'$tmp/v.out' && grep -qx '$st: [0-9]* objects, 2 editions, [0-9]* cells read: 0 problems' '$tmp/v.out'"
 # a cell deep in the tip, damaged: an import must not carry it forward
