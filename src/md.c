@@ -120,10 +120,44 @@ unkeep(struct yoy_md *m, struct yoy_arena *was)
 	m->doc->arena = was;
 }
 
+/* A list item or definition holds inline content or blocks, not both:
+ * once it holds a block (or one is `coming`), each run of inline content
+ * in it (raw HTML's text, say) becomes a paragraph. */
+static void
+settle(struct yoy_md *m, struct yoy_node *li, int coming)
+{
+	struct yoy_node *c, *next, *p = NULL;
+
+	for (c = li->first; c && !coming; c = c->next)
+		coming = yoy_node_is_block(c);
+	if (!coming)
+		return;
+	for (c = li->first; c; c = next) {
+		next = c->next;
+		if (yoy_node_is_block(c)) {
+			p = NULL;
+			continue;
+		}
+		if (p == NULL) {
+			p = yoy_node_new(m->doc, YOY_P);
+			p->line = c->line ? c->line : li->line;
+			yoy_node_insert_after(c, p);
+		}
+		yoy_node_unlink(c);
+		yoy_node_append(p, c);
+	}
+}
+
 static struct yoy_node *
 add(struct yoy_md *m, struct yoy_node *parent, enum yoy_type t, unsigned line)
 {
-	struct yoy_node *n = yoy_node_add(m->doc, parent, t);
+	struct yoy_node *n;
+
+	if ((parent->type == YOY_LI || parent->type == YOY_DD) &&
+	    !yoy_type_is_inline(t) && parent->last &&
+	    !yoy_node_is_block(parent->last))
+		settle(m, parent, 1);
+	n = yoy_node_add(m->doc, parent, t);
 
 	n->line = line;
 	return n;
@@ -540,6 +574,9 @@ blocks(struct yoy_md *m, cmark_node *top, struct yoy_node *parent,
 
 			yoy_html_fragment(m->doc, cur, h, strlen(h), m->file,
 			    line);
+			if ((cur->type == YOY_LI || cur->type == YOY_DD) &&
+			    cur->first && cur->first != cur->last)
+				settle(m, cur, 0);
 			break;
 		}
 		default:
