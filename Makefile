@@ -25,9 +25,14 @@ O        = obj
 B        = bin
 
 PROGS    = yoy-txt yoy-md yoy-html yoy-diff yoy-store yoy-check
-LIBSRC   = buf check checkout cli diag diff diffmain diffout doc html md myers pattern registry shape store \
-           storeread storesync storeverify text tree txt watchdog xml xmlread
-OBJ      = $(LIBSRC:%=$(O)/%.o) $(O)/data.o
+# the library, folder by folder, lowest first (src/internal.h)
+LAYERS   = base model xml read diff store check
+LIBSRC   = $(foreach d,$(LAYERS),$(sort $(wildcard src/$(d)/*.c)))
+LIBOBJ   = $(LIBSRC:src/%.c=$(O)/%.o) $(O)/data.o
+# the programs' shared helpers, beside their mains
+CLIOBJ   = $(O)/filters/cli.o $(O)/filters/diffmain.o $(O)/filters/watchdog.o
+HEADERS  = src/yoy.h src/internal.h filters/cli.h
+INCLUDES = -Isrc -Ifilters
 TESTS    = unit txtlines validate mdstatements mdspill htmlwords maxrss
 FUZZ     = txt md html xml diff
 FUZZ_TIME ?= 60
@@ -40,29 +45,38 @@ $(O)/.flags: FORCE
 	@echo '$(CC) $(ALL_CFLAGS) $(LDFLAGS)' | cmp -s - $@ || \
 	  echo '$(CC) $(ALL_CFLAGS) $(LDFLAGS)' > $@
 
-$(O)/%.o: src/%.c src/yoy.h src/pattern.h src/shape.h src/store.h src/tree.h $(O)/.flags
-	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+$(O)/%.o: src/%.c $(HEADERS) $(O)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@ $<
 
-$(O)/data.c: src/departments.txt src/yoy.rng scripts/embed
+$(O)/filters/%.o: filters/%.c $(HEADERS) $(O)/.flags
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@ $<
+
+$(O)/data.c: src/model/departments.txt src/xml/yoy.rng scripts/embed
 	@mkdir -p $(O)
-	{ scripts/embed yoy_builtin_departments < src/departments.txt; \
-	  scripts/embed yoy_schema_rng < src/yoy.rng; } > $@
+	{ scripts/embed yoy_builtin_departments < src/model/departments.txt; \
+	  scripts/embed yoy_schema_rng < src/xml/yoy.rng; } > $@
 
 $(O)/data.o: $(O)/data.c $(O)/.flags
 	$(CC) $(ALL_CFLAGS) -Wno-missing-variable-declarations -c -o $@ $<
 
-$(O)/libyoy.a: $(OBJ)
-	rm -f $@ && ar rcs $@ $(OBJ)
+$(O)/libyoy.a: $(LIBOBJ)
+	rm -f $@ && ar rcs $@ $(LIBOBJ)
 
-$(B)/%: filters/%.c $(O)/libyoy.a src/yoy.h
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(O)/libyoy.a $(LDFLAGS) $(LIBS)
+$(O)/libcli.a: $(CLIOBJ)
+	rm -f $@ && ar rcs $@ $(CLIOBJ)
 
-$(B)/test-%: tests/%.c $(O)/libyoy.a src/yoy.h
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(O)/libyoy.a $(LDFLAGS) $(LIBS)
+$(B)/%: $(O)/filters/%.o $(O)/libcli.a $(O)/libyoy.a
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(O)/libcli.a $(O)/libyoy.a $(LDFLAGS) $(LIBS)
+
+$(B)/test-%: tests/%.c $(O)/libyoy.a $(HEADERS)
+	$(CC) $(ALL_CFLAGS) $(INCLUDES) -o $@ $< $(O)/libyoy.a $(LDFLAGS) $(LIBS)
 
 # a fuzz target run once on each file given: the regression corpus
-FUZZ_CFLAGS = $(ALL_CFLAGS) -DYOY_DIFF_RNG='"$(CURDIR)/src/yoy-diff.rng"'
-$(O)/fuzz-%.o: tests/fuzz/%.c tests/fuzz/fuzz.h src/yoy.h $(O)/.flags
+FUZZ_CFLAGS = $(ALL_CFLAGS) $(INCLUDES) \
+              -DYOY_DIFF_RNG='"$(CURDIR)/src/xml/yoy-diff.rng"'
+$(O)/fuzz-%.o: tests/fuzz/%.c tests/fuzz/fuzz.h $(HEADERS) $(O)/.flags
 	$(CC) $(FUZZ_CFLAGS) -c -o $@ $<
 
 $(B)/regress-%: tests/fuzz/driver.c $(O)/fuzz-%.o $(O)/fuzz-common.o $(O)/libyoy.a

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/yoy.h"
+#include "cli.h"
 
 static const char usage[] =
 "usage: yoy-md [-o FILE] [-I DIR] [--year YYYY] [--departments FILE]\n"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/yoy.h"
+#include "cli.h"
 
 static const char synopsis[] =
 "usage: yoy-store init DIR\n"

@@ -1,14 +1,32 @@
 /*
  * yoy: the Government Digital Strategy's yearly reports as canonical XML.
  *
- * One public header for the library in src/.  Ownership is written beside
- * each function: a `_new` is paired with a `_free`; everything a document
- * holds (nodes, strings, the input it was read from) lives in the
- * document's arena and goes with yoy_doc_free().
+ * The library's public API: what a program, or another tool linking
+ * libyoy, may call.  src/internal.h holds the rest, for the library's own
+ * files.
  *
- * Errors follow one model: functions that can fail return an int, 0 on
- * success and -1 on failure, after reporting the failure through the
- * diagnostics module (yoy_diag).  Out of memory is reported and exits 2.
+ * Return values.  A function that can fail returns an int: 0 on success,
+ * -1 on trouble, or a pointer, NULL on trouble.  Trouble has been said
+ * through the diagnostics (yoy_diag) before the function returns, so a
+ * caller only passes the -1 on.  Where a function says more than success
+ * or failure it keeps that sign: 1 for "differences" or "findings" (the
+ * programs' exit status 1), a count of findings, never negative.  Out of
+ * memory is said and exits 2.
+ *
+ * Ownership.  A `_new` or `_open` is paired with a `_free` or `_close`.
+ * Everything a document holds (nodes, strings) lives in the document
+ * and goes with yoy_doc_free().  A reader (yoy_md_add, yoy_txt_read,
+ * yoy_html_read) takes the input buffer it is given, which must come from
+ * yoy_malloc (yoy_buf_read_file, for one) and be NUL-terminated at
+ * buf[len]: the document frees it, when it is done with it or at
+ * yoy_doc_free() at the latest.  The caller must not free it.
+ *
+ * Global state.  The diagnostics keep the program's name, the -W
+ * threshold and the worst level said so far (yoy_diag_status); the
+ * registry keeps the departments loaded (yoy_registry_load); the check
+ * keeps its placeholder patterns (yoy_check_patterns); PCRE2's compiled
+ * patterns are made on first use.  All are process-wide and not
+ * thread-safe: one thread calls the library.
  */
 #ifndef YOY_H
 #define YOY_H
@@ -29,34 +47,6 @@ void *yoy_malloc(size_t n);             /* never NULL: exits 2 when out */
 void *yoy_realloc(void *p, size_t n);
 char *yoy_strndup(const char *s, size_t n);
 
-/* Arena: many small allocations, freed in one call. */
-struct yoy_arena;
-struct yoy_arena *yoy_arena_new(void);
-void yoy_arena_free(struct yoy_arena *);
-/* An arena for a working set that is filled, reset and filled again: it
- * takes ordinary pages only, and keeps its chunks across resets (frees
- * them, under AddressSanitizer: YOY_ASAN). */
-#if defined(__SANITIZE_ADDRESS__)
-#define YOY_ASAN 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define YOY_ASAN 1
-#endif
-#endif
-struct yoy_arena *yoy_arena_scratch(void);
-/* The same, whose blocks are zeroed only when new: for one that clears
- * what it needs itself. */
-struct yoy_arena *yoy_arena_raw(void);
-/* Frees all that was allocated, keeping the memory for what comes next. */
-void yoy_arena_reset(struct yoy_arena *);
-/* Bytes of the chunks holding what was allocated (since the reset). */
-size_t yoy_arena_size(const struct yoy_arena *);
-void *yoy_arena_alloc(struct yoy_arena *, size_t n);      /* zeroed */
-char *yoy_arena_strndup(struct yoy_arena *, const char *s, size_t n);
-/* Moves all of `from` into `into`, which frees it with its own; `from`
- * is freed. */
-void yoy_arena_join(struct yoy_arena *into, struct yoy_arena *from);
-
 /* Growable byte buffer: after the first write `ptr` is NUL-terminated. */
 struct yoy_buf {
 	char *ptr;
@@ -72,76 +62,9 @@ void yoy_buf_vprintf(struct yoy_buf *, const char *fmt, va_list)
 void yoy_buf_printf(struct yoy_buf *, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void yoy_buf_free(struct yoy_buf *);
-/* Gives back the memory of the whole pages strictly inside [from, to),
- * the part of a buffer (from past its first byte) that will not be read
- * again: it reads as zeros after. */
-void yoy_buf_release(const char *from, const char *to);
 /* Reads a whole file ("-" or NULL: standard input); -1 and a diagnostic
  * on failure. */
 int yoy_buf_read_file(struct yoy_buf *, const char *path);
-/* An input file ("-" or NULL: standard input), for reading in pieces:
- * open refuses a directory; open and read say what failed and give -1;
- * read goes on past EINTR and gives 0 at the end; close leaves standard
- * input open. */
-int yoy_input_open(const char *path);
-ssize_t yoy_input_read(int fd, void *buf, size_t n, const char *path);
-void yoy_input_close(int fd, const char *path);
-/* The bytes of open regular file `fd`, mapped read only, or NULL (not a
- * regular file, empty, or no mapping: read it instead).  The mapping is a
- * view of the file: truncating the file meanwhile is SIGBUS, as for git. */
-const char *yoy_input_map(int fd, size_t *len);
-void yoy_input_unmap(const char *p, size_t len);
-
-/* A map from strings to indices; keys are copied into an arena. */
-struct yoy_map {
-	struct yoy_map_slot {
-		size_t v;
-		const char *k;      /* NULL: a free slot */
-		uint32_t h;         /* the key's hash */
-	} *slot;
-	size_t n, cap;
-};
-#define YOY_MAP_INIT { NULL, 0, 0 }
-uint32_t yoy_hash(const char *s, size_t len);         /* FNV-1a */
-/* The value slot of `key` (NUL-terminated at key[len]), made with the
- * value (size_t)-1 when it is not there: one lookup either way. */
-size_t *yoy_map_at(struct yoy_map *, const char *key, size_t len,
-	struct yoy_arena *);
-size_t yoy_map_get(const struct yoy_map *, const char *key); /* or -1 */
-/* Room for `n` keys without growing. */
-void yoy_map_reserve(struct yoy_map *, size_t n);
-/* The stored key of a slot yoy_map_at returned. */
-const char *yoy_map_key(const struct yoy_map *, const size_t *at);
-void yoy_map_free(struct yoy_map *);
-
-/* ---------------------------------------------------------- command line */
-
-/* Checks of option arguments the programs share; -1 after a diagnostic. */
-int yoy_cli_department(const char *id);     /* -d: known, or a slug */
-/* -d as an id: the registry's slug for any spelling, or the argument
- * when it is a slug the registry does not know (with a warning); NULL
- * after a diagnostic. */
-const char *yoy_cli_department_id(const char *arg);
-int yoy_cli_seconds(const char *opt, const char *arg, double *out);
-/* An option's whole number in [min, max] (min >= 0), or -1. */
-int yoy_cli_number(const char *opt, const char *arg, int min, int max);
-/* Reads the `n` files of `paths` (standard input when n is 0) into
- * `*count` buffers, their total size in `*bytes`; failures are reported
- * (the diagnostics' status says 2). */
-struct yoy_buf *yoy_cli_read(char **paths, int n, int *count, double *bytes);
-void yoy_cli_free(struct yoy_buf *, int count);
-/* Runs `prog` (this program's directory first, then PATH) with `argv`;
- * returns only after saying why it could not. */
-void yoy_cli_exec(const char *prog, char **argv);
-
-/* ------------------------------------------------------------ watchdog */
-
-/* Limits the CPU time of what follows to `seconds`: past it, or when a
- * library abort()s, the program says that `what` ("markdown") took too
- * long (input pathological for `suspect`?) or aborted, and exits 2. */
-void yoy_watchdog(double seconds, const char *file, const char *what,
-	const char *suspect);
-
 /* ----------------------------------------------------------- diagnostics */
 
 enum yoy_level {
@@ -166,15 +89,9 @@ const char *yoy_diag_name(const char *path);
 /* Appends a file name as messages show it: quoted and escaped ('a\nb')
  * when it holds a control character or a byte that is not UTF-8. */
 void yoy_diag_put_name(struct yoy_buf *, const char *name);
-/* Appends text with its control characters and stray bytes escaped
- * (\n, \xHH): a message stays one line. */
-void yoy_diag_put_text(struct yoy_buf *, const char *s);
 /* Routes libxml2's own messages through yoy_diag (its output errors are
  * left to the writer, which says "write error"); every main calls it. */
 void yoy_xml_errors_init(void);
-/* Puts yoy's handler back after code that installed its own. */
-void yoy_xml_errors_default(void);
-
 /* -------------------------------------------------------------- document */
 
 enum yoy_type {
@@ -209,25 +126,10 @@ struct yoy_node {
 	unsigned written;           /* yoy_xml_spill_open: its start tag, and
 	                               the children it had, are in the spill */
 };
-/* An entry read lazily (yoy_xml_read_lazy) has no children yet: `text`
- * and `len` hold its content's bytes in the source, its end tag included,
- * until yoy_doc_expand reads them. */
-#define yoy_node_lazy(n) ((n)->type == YOY_ENTRY && (n)->text != NULL)
-
-struct yoy_doc {
-	struct yoy_arena *arena;
-	struct yoy_node *root;      /* report */
-	struct yoy_node *meta, *body;
-	struct adopted *adopted;    /* buffers freed with the document */
-	size_t made[YOY_NTYPES];    /* nodes made of each type: a bound on
-	                               those linked, for sizing arrays */
-	/* read lazily: the source, mapped, which lazy entries point into */
-	const char *src, *src_name;
-	size_t src_len;
-	/* the body's first children, written already (yoy_xml_spill) and
-	 * gone from the tree: yoy_xml_write puts them before the rest */
-	struct yoy_buf spill;
-};
+/* A document: a report, its meta and its body. */
+struct yoy_doc;
+struct yoy_node *yoy_doc_root(const struct yoy_doc *);
+struct yoy_node *yoy_doc_body(const struct yoy_doc *);
 
 struct yoy_doc *yoy_doc_new(void);
 void yoy_doc_free(struct yoy_doc *);
@@ -304,33 +206,6 @@ int yoy_text_check(const char *s, size_t len, const char *file);
  * U+2060, U+FEFF) go; leading and trailing white space goes.  Returns the
  * new length. */
 size_t yoy_text_fold(char *s, size_t len);
-/* Drops in place what XML cannot hold (C0 controls but tab, newline and
- * CR; U+FFFE, U+FFFF, and the bytes 0xFE and 0xFF cmark writes for
- * them); in `text`, form feed and vertical tab become spaces, as folding
- * reads them (in an attribute's value they go too).  Returns
- * the new length, with the count dropped and the first one's code point
- * for the reader's warning.  For text the input check did not see: what
- * a parser decoded from a character reference, an attribute's value. */
-size_t yoy_text_scrub(char *s, size_t len, int text, unsigned *dropped,
-	unsigned *first);
-/* yoy_text_scrub, said: a warning at file:line:col names the first
- * character dropped, in the value of attribute `what` when not NULL.
- * Returns the new length. */
-size_t yoy_text_clean(char *s, size_t len, int text, const char *what,
-	const char *file, unsigned line, unsigned col);
-/* Attribute `name`'s value `v` as XML can hold it: `v` itself (most
- * values), else a copy in `a` cleaned by yoy_text_clean. */
-const char *yoy_text_clean_value(struct yoy_arena *a, const char *v,
-	const char *name, const char *file, unsigned line, unsigned col);
-/* Appends `s` to `out` as XML can hold it: each stretch that is not
- * UTF-8 as U+FFFD, what yoy_text_scrub drops dropped; NUL-terminated.
- * Returns how many were replaced or dropped (0: the same bytes).  For
- * what no input check saw: file names. */
-unsigned yoy_text_utf8(const char *s, size_t len, struct yoy_buf *out);
-/* The same over a run of texts: `*space` says the text before ended in a
- * space (start it at 1 to drop leading space); a trailing space is kept. */
-size_t yoy_text_fold_run(char *s, size_t len, int *space);
-
 /* -------------------------------------------------------------- patterns */
 
 enum yoy_kind { YOY_KIND_NONE, YOY_COMMITMENT, YOY_PROGRESS, YOY_PLAN };
@@ -348,18 +223,6 @@ int yoy_label_parse(const char *s, size_t len, struct yoy_label *);
  * progress 2014, plan 2015.  A key that sorts them so. */
 int yoy_label_order(const struct yoy_label *);
 
-/* "Action 2: title" -> 2 and the title's offset, or 0. */
-int yoy_pattern_action(const char *s, size_t len, size_t *title_off);
-/* "Updated 16 January 2015" -> "2015-01-16" and kind, or 0. */
-int yoy_pattern_date(const char *s, size_t len, char iso[11],
-	const char **kind);
-int yoy_pattern_notice(const char *s, size_t len);
-int yoy_pattern_doctype(const char *s, size_t len);
-/* "CO's actions in response to …" -> the department's span. */
-int yoy_pattern_dept_page(const char *s, size_t len, size_t *off,
-	size_t *n);
-/* Runs the UTF-8 check; -1 when valid, else the offset of the fault. */
-long yoy_pattern_utf8_error(const char *s, size_t len, const char **why);
 const char *yoy_pcre2_version(void);
 
 /* -------------------------------------------------------------- registry */
@@ -411,15 +274,6 @@ int yoy_xml_write(const struct yoy_doc *, FILE *, const struct yoy_write_opts *)
 /* The same bytes into `out`, which is emptied first; -1 on failure. */
 int yoy_xml_write_buf(const struct yoy_doc *, struct yoy_buf *,
 	const struct yoy_write_opts *);
-/* Appends `n`, a node of the body, and all it holds to the document's
- * spill as XML: what is left of it when it is written already (its end
- * tag too).  -1 on failure. */
-int yoy_xml_spill(struct yoy_doc *, const struct yoy_node *,
-	const struct yoy_write_opts *);
-/* Appends the start tag of `n`, a node of the body that holds blocks,
- * and marks it written: its children follow in the spill or the tree. */
-int yoy_xml_spill_open(struct yoy_doc *, struct yoy_node *,
-	const struct yoy_write_opts *);
 /* Writes a program's result to `path` (standard output when NULL), with
  * diagnostics on failure; -1 then. */
 int yoy_xml_output(const struct yoy_doc *, const char *path,
@@ -428,14 +282,10 @@ int yoy_xml_output(const struct yoy_doc *, const char *path,
 struct yoy_doc *yoy_xml_read(const char *buf, size_t len, const char *file);
 /* The same, streamed from a file ("-" or NULL: standard input). */
 struct yoy_doc *yoy_xml_read_file(const char *path);
-/* The same, but a regular file is mapped and its entries are checked, not
+/* The same as yoy_xml_read_file, but a regular file is mapped and its entries are checked, not
  * built: each is lazy (yoy_node_lazy) until yoy_doc_expand reads its
  * content.  For comparing editions, most of whose entries are the same. */
 struct yoy_doc *yoy_xml_read_lazy(const char *path);
-/* Reads lazy entry `n`'s content into the tree; 0, or -1 on trouble
- * (said).  Not lazy: nothing to do.  The document does not change, only
- * how much of it has been read: hence const, as for a cache. */
-int yoy_doc_expand(const struct yoy_doc *, const struct yoy_node *n);
 /* Validates canonical XML against the schema; 0 valid, -1 not. */
 int yoy_xml_validate(const char *buf, size_t len, const char *file);
 /* The same, each violation handed to `each` (line 0: unknown) instead of
@@ -465,52 +315,10 @@ struct yoy_html_opts {
  * reported). */
 int yoy_html_read(struct yoy_doc *, char *buf, size_t len, const char *file,
 	const struct yoy_html_opts *);
-/* Raw HTML inside another format (a markdown file's HTML block): its
- * blocks and inline elements into `parent`, no page structure; `line` is
- * where it starts in `file`. */
-void yoy_html_fragment(struct yoy_doc *, struct yoy_node *parent,
-	const char *s, size_t len, const char *file, unsigned line);
-
 /* ------------------------------------------------------------------ diff */
-
-/* Marks in `del` (n bytes) and `ins` (m bytes) the elements of `a` and `b`
- * (symbols below `nsym`) that a shortest edit script deletes and inserts:
- * Myers' O(ND) algorithm with a cost bound (myers.c). */
-void yoy_myers(const unsigned *a, size_t n, const unsigned *b, size_t m,
-	unsigned nsym, char *del, char *ins);
 
 enum yoy_status { YOY_SAME, YOY_CHANGED, YOY_ADDED, YOY_REMOVED };
 const char *yoy_status_name(enum yoy_status);
-
-/* What a cell is: an entry (action › department › kind and year), an
- * action's own text (its title and intro), or a section of a document
- * without a matrix (matched by its headings). */
-enum yoy_cellkind { YOY_CELL_ENTRY, YOY_CELL_INTRO, YOY_CELL_SECTION };
-
-/* A block of a cell as the diff sees it: its type and its text, links'
- * targets written "<href>" after their text. */
-struct yoy_block {
-	enum yoy_type type;
-	const char *s;
-	size_t len;
-};
-
-struct yoy_cell {
-	enum yoy_cellkind what;
-	int action;                     /* 0: not in an action */
-	const char *dept_id, *dept_name;        /* entries */
-	enum yoy_kind kind;             /* entries */
-	int year[2];                    /* entries: the old's and the new's */
-	const char *label;              /* the entry's label, new's first */
-	const char *section;            /* sections: "Title › Subtitle" */
-	const struct yoy_node *node[2]; /* old, new; NULL where absent */
-	struct yoy_block *blk[2];
-	size_t nblk[2];
-	unsigned char lazy[2];          /* node[i] read lazily: no blocks yet */
-	enum yoy_status status;
-	/* counted by yoy_diff_script */
-	size_t words[2], deleted, inserted;
-};
 
 struct yoy_diff_opts {
 	int action;                     /* --action: 0 for all */
@@ -521,15 +329,7 @@ struct yoy_diff_opts {
 	int ignore_typography;
 };
 
-struct yoy_diff {
-	struct yoy_cell *cell;          /* in output order */
-	size_t n;
-	size_t count[4];                /* entries, by status */
-	size_t other[4];                /* intros and sections, by status */
-	const struct yoy_doc *doc[2];
-	struct yoy_arena *arena;
-	struct differ *differ;
-};
+struct yoy_diff;
 
 /* Matches the cells of `old` and `new` by key (with opts->years, `new`
  * is NULL and `old` is compared with itself year on year) and says which
@@ -537,37 +337,8 @@ struct yoy_diff {
 struct yoy_diff *yoy_diff_new(const struct yoy_doc *old,
 	const struct yoy_doc *new, const struct yoy_diff_opts *);
 void yoy_diff_free(struct yoy_diff *);
-
-/* Revisions for yoy-diff --store: a store opened, one revision read, the
- * store closed (NULL from open and doc: said). */
-struct yoy_diff_store {
-	void *(*open)(const char *dir);
-	struct yoy_doc *(*doc)(void *store, const char *rev);
-	void (*close)(void *store);
-};
-/* The program yoy-diff.  Without `rev`, --store runs yoy-store as
- * yoy-diff, which calls this with them. */
-int yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev);
-
-/* A cell's edit script: blocks, each a run of tokens kept, deleted or
- * inserted.  An op with `block` set starts a block of `type`. */
-enum yoy_opkind { YOY_OP_SAME, YOY_OP_DEL, YOY_OP_INS };
-struct yoy_op {
-	enum yoy_opkind kind;
-	int block;
-	enum yoy_type type;
-	const char *s;
-	size_t len;
-};
-struct yoy_script {
-	struct yoy_op *op;
-	size_t n, cap;
-};
-#define YOY_SCRIPT_INIT { NULL, 0, 0 }
-/* Fills `script` (emptied first) for `cell` and counts its words. */
-void yoy_diff_script(struct yoy_diff *, struct yoy_cell *,
-	struct yoy_script *);
-void yoy_script_free(struct yoy_script *);
+/* How many cells differ (yoy-diff exits 1 when any does). */
+size_t yoy_diff_changes(const struct yoy_diff *);
 
 enum yoy_format { YOY_FMT_TEXT, YOY_FMT_TSV, YOY_FMT_XML, YOY_FMT_HTML };
 struct yoy_diff_out {

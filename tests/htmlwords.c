@@ -14,7 +14,7 @@
 
 #include <libxml/HTMLparser.h>
 
-#include "../src/yoy.h"
+#include "internal.h"
 
 struct table {
 	char **key;

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/yoy.h"
+#include "internal.h"
 
 /* The files read as one document, spilling or not, written into `out`;
  * *state says where the body went: 1 it holds nodes, 2 it was spilled,

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/yoy.h"
+#include "internal.h"
 
 struct stmt {
 	char *dept;

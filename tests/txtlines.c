@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../src/yoy.h"
+#include "internal.h"
 
 struct claim {
 	struct yoy_buf text;

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../src/yoy.h"
+#include "internal.h"
 
 static int passed, failed;
 

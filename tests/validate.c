@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../src/yoy.h"
+#include "internal.h"
 
 static int
 same(const struct yoy_buf *a, const struct yoy_buf *b)

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../src/yoy.h"
+#include "internal.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

@@ -1,0 +1,808 @@
+/* An import: the editions given together become one commit on main,
+ * each cell a file (repo.c says how the store is laid out). */
+#include <git2.h>
+#include <git2/sys/mempack.h>
+#include <git2/sys/odb_backend.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define TRIES 50
+
+/* ---------------------------------------------------------------- cells */
+
+/* What an import makes of the tree: a path and its bytes, or its going. */
+struct cell {
+	const char *path;
+	struct yoy_buf xml;
+	int removed;
+	const char *from;       /* the input it came from */
+};
+
+struct plan {
+	struct cell *v;
+	size_t n, cap;
+	struct yoy_map at;      /* path -> its cell */
+	struct yoy_arena *paths;
+};
+
+static struct cell *
+plan_find(struct plan *p, const char *path)
+{
+	size_t i = yoy_map_get(&p->at, path);
+
+	return i == (size_t)-1 ? NULL : &p->v[i];
+}
+
+static struct cell *
+plan_add(struct plan *p, const char *path)
+{
+	size_t *at;
+	struct cell *c;
+
+	if (p->paths == NULL)
+		p->paths = yoy_arena_new();
+	at = yoy_map_at(&p->at, path, strlen(path), p->paths);
+	if (*at != (size_t)-1)
+		return &p->v[*at];
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 64;
+		p->v = yoy_realloc(p->v, p->cap * sizeof(*p->v));
+	}
+	*at = p->n;
+	c = &p->v[p->n++];
+	memset(c, 0, sizeof(*c));
+	c->path = yoy_map_key(&p->at, at);
+	return c;
+}
+
+static void
+plan_free(struct plan *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++)
+		yoy_buf_free(&p->v[i].xml);
+	free(p->v);
+	yoy_map_free(&p->at);
+	yoy_arena_free(p->paths);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Sets the cell at `path` to `d`'s bytes; two inputs of one import that
+ * disagree on it: the later stands, and a warning says so. */
+static int
+put_cell(struct plan *p, const char *path, const struct yoy_doc *d,
+    const char *from)
+{
+	struct yoy_buf b = YOY_BUF_INIT;
+	struct cell *c;
+
+	if (yoy_xml_write_buf(d, &b, NULL) < 0) {
+		yoy_diag(YOY_FATAL, from, 0, 0, "cannot write '%s' in memory",
+		    path);
+		yoy_buf_free(&b);
+		return -1;
+	}
+	c = plan_add(p, path);
+	if (c->from && !c->removed && (c->xml.len != b.len ||
+	    memcmp(c->xml.ptr, b.ptr, b.len) != 0) && strcmp(c->from, from) != 0)
+		yoy_diag(YOY_WARNING, from, 0, 0, "'%s' differs from %s's; "
+		    "the later stands", path, c->from);
+	else if (c->from && !c->removed && strcmp(c->from, from) == 0)
+		yoy_diag(YOY_WARNING, from, 0, 0, "'%s' given twice in one "
+		    "input; the later stands", path);
+	yoy_buf_free(&c->xml);
+	c->xml = b;
+	c->removed = 0;
+	c->from = from;
+	return 0;
+}
+
+/* Whether the tree (or the import so far) holds `path`. */
+static int
+has_path(git_tree *tree, struct plan *p, const char *path)
+{
+	struct cell *c = plan_find(p, path);
+	git_tree_entry *e;
+
+	if (c)
+		return !c->removed;
+	if (tree == NULL || git_tree_entry_bypath(&e, tree, path) != 0)
+		return 0;
+	git_tree_entry_free(e);
+	return 1;
+}
+
+/* A per-department page: titled "CO's actions in response …", or more
+ * than one action, each holding the same one department. */
+static int
+dept_page(const struct yoy_doc *d)
+{
+	const struct yoy_node *t = yoy_node_child(d->meta, YOY_TITLE), *n;
+	const char *id = NULL;
+	int actions = 0;
+	size_t off, len;
+
+	if (t && t->first && t->first->type == YOY_TEXT &&
+	    yoy_pattern_dept_page(t->first->text, t->first->len, &off, &len))
+		return 1;
+	for (n = d->body; n; n = yoy_node_walk(d->body, n)) {
+		const struct yoy_node *c;
+		int depts = 0;
+
+		if (n->type != YOY_ACTION)
+			continue;
+		actions++;
+		for (c = n->first; c; c = c->next) {
+			if (c->type != YOY_DEPARTMENT)
+				continue;
+			if (depts++ || (id && strcmp(id, yoy_node_get(c, "id"))))
+				return 0;
+			id = yoy_node_get(c, "id");
+		}
+		if (depts == 0)
+			return 0;
+	}
+	return actions > 1;
+}
+
+/* A new document of one action, `n`, to hold a cell. */
+static struct yoy_doc *
+action_doc(const struct yoy_node *action, struct yoy_node **out)
+{
+	struct yoy_doc *d = yoy_doc_new();
+
+	*out = yoy_node_add(d, d->body, YOY_ACTION);
+	yoy_node_set(d, *out, "n", yoy_node_get(action, "n"));
+	return d;
+}
+
+/* Marks the department files under actions/NN/ that the tree (or the
+ * import so far) holds and `action` does not list: gone. */
+static void
+drop_absent(git_tree *tree, struct plan *p, const char *dir,
+    const struct yoy_node *action)
+{
+	git_tree_entry *e;
+	git_tree *sub;
+	size_t i, k, len = strlen(dir);
+	char path[512];
+	const struct yoy_node *c;
+	struct yoy_map listed = YOY_MAP_INIT;
+	struct yoy_arena *ar;
+
+	if (tree && git_tree_entry_bypath(&e, tree, dir) == 0) {
+		if (git_tree_entry_type(e) == GIT_OBJECT_TREE &&
+		    git_tree_lookup(&sub, git_tree_owner(tree),
+		    git_tree_entry_id(e)) == 0) {
+			for (i = 0; i < git_tree_entrycount(sub); i++) {
+				const char *name = git_tree_entry_name(
+				    git_tree_entry_byindex(sub, i));
+
+				snprintf(path, sizeof(path), "%s/%s", dir, name);
+				if (strcmp(name, "action.xml") != 0 &&
+				    plan_find(p, path) == NULL)
+					plan_add(p, path)->removed = 1;
+			}
+			git_tree_free(sub);
+		}
+		git_tree_entry_free(e);
+	}
+	/* the action's own files, as a set: 40,000 departments stay linear */
+	ar = yoy_arena_new();
+	for (c = action->first; c; c = c->next)
+		if (c->type == YOY_DEPARTMENT) {
+			snprintf(path, sizeof(path), "%s/%s.xml", dir,
+			    yoy_node_get(c, "id"));
+			*yoy_map_at(&listed, path, strlen(path), ar) = 0;
+		}
+	for (k = 0; k < p->n; k++) {
+		const char *name = p->v[k].path + len + 1;
+
+		if (strncmp(p->v[k].path, dir, len) == 0 &&
+		    p->v[k].path[len] == '/' && strcmp(name, "action.xml") != 0 &&
+		    yoy_map_get(&listed, p->v[k].path) == (size_t)-1)
+			p->v[k].removed = 1;
+	}
+	yoy_map_free(&listed);
+	yoy_arena_free(ar);
+}
+
+/* The cells of one edition, added to the plan.  Ids are checked first:
+ * nothing from the input names a path outside actions/ and documents/. */
+static int
+plan_doc(struct plan *p, git_tree *tree, const struct yoy_doc *d,
+    const char *from)
+{
+	const struct yoy_node *n, *c;
+	int per_dept = dept_page(d), matrix = 0, rc = 0;
+	char dir[64], path[600];
+
+	for (n = d->body; n; n = yoy_node_walk(d->body, n)) {
+		int num;
+
+		if (n->type == YOY_DEPARTMENT) {
+			const char *id = yoy_node_get(n, "id");
+
+			matrix = 1;
+			if (id == NULL || !yoy_registry_valid_id(id) ||
+			    strlen(id) > 200) {
+				yoy_diag(YOY_FATAL, from, n->xml_line, 0, "invalid "
+				    "department id '%s'", id ? id : "");
+				rc = -1;
+			}
+		} else if (n->type == YOY_ACTION) {
+			const char *v = yoy_node_get(n, "n");
+
+			num = v ? atoi(v) : 0;
+			if (v == NULL || num < 1 || num > 999 ||
+			    strspn(v, "0123456789") != strlen(v)) {
+				yoy_diag(YOY_FATAL, from, n->xml_line, 0, "invalid "
+				    "action number '%s'", v ? v : "");
+				rc = -1;
+			}
+		}
+	}
+	if (rc < 0)
+		return -1;
+	/* a document without a matrix is one file, actions and all */
+	for (n = matrix ? d->body : NULL; n && rc == 0;
+	    n = yoy_node_walk(d->body, n)) {
+		struct yoy_doc *cd;
+		struct yoy_node *a;
+
+		if (n->type != YOY_ACTION)
+			continue;
+		snprintf(dir, sizeof(dir), "actions/%02d",
+		    atoi(yoy_node_get(n, "n")));
+		/* the action's own text: a per-department page writes it
+		 * only where the store has none */
+		snprintf(path, sizeof(path), "%s/action.xml", dir);
+		if (!per_dept || !has_path(tree, p, path)) {
+			cd = action_doc(n, &a);
+			for (c = n->first; c; c = c->next)
+				if (c->type != YOY_DEPARTMENT)
+					yoy_node_copy(cd, a, c);
+			rc = put_cell(p, path, cd, from);
+			yoy_doc_free(cd);
+		}
+		if (!per_dept && matrix)
+			drop_absent(tree, p, dir, n);
+		for (c = n->first; c && rc == 0; c = c->next) {
+			if (c->type != YOY_DEPARTMENT)
+				continue;
+			snprintf(path, sizeof(path), "%s/%s.xml", dir,
+			    yoy_node_get(c, "id"));
+			cd = action_doc(n, &a);
+			yoy_node_copy(cd, a, c);
+			rc = put_cell(p, path, cd, from);
+			yoy_doc_free(cd);
+		}
+		/* no walking into the action's blocks */
+		while (n->first)
+			n = n->last;
+	}
+	if (rc == 0) {
+		/* what is not an action: the document's own file */
+		struct yoy_doc *cd = yoy_doc_new();
+		const struct yoy_node *t = yoy_node_child(d->meta, YOY_TITLE);
+		struct yoy_buf slug = YOY_BUF_INIT, text = YOY_BUF_INIT;
+		int any = 0;
+
+		for (c = d->meta->first; c; c = c->next)
+			yoy_node_copy(cd, cd->meta, c);
+		for (c = d->body->first; c; c = c->next)
+			if (c->type != YOY_ACTION || !matrix) {
+				yoy_node_copy(cd, cd->body, c);
+				any = 1;
+			}
+		if (t)
+			yoy_node_text(t, &text);
+		yoy_registry_slug(text.ptr ? text.ptr : "", text.len, &slug);
+		if (slug.len == 0) {
+			const struct yoy_node *src = yoy_node_child(d->meta,
+			    YOY_SOURCE);
+			const char *name = src ? yoy_node_get(src, "name") : NULL;
+
+			if (name)
+				yoy_registry_slug(name, strlen(name), &slug);
+		}
+		if (slug.len == 0)
+			yoy_buf_puts(&slug, "document");
+		if (slug.len > 200)
+			slug.len = 200, slug.ptr[200] = '\0';
+		snprintf(path, sizeof(path), "documents/%s.xml", slug.ptr);
+		if (any)
+			rc = put_cell(p, path, cd, from);
+		yoy_buf_free(&slug);
+		yoy_buf_free(&text);
+		yoy_doc_free(cd);
+	}
+	return rc;
+}
+/* ------------------------------------------------------------- objects */
+
+/* An import makes its objects in memory (libgit2's mempack backend, put
+ * first in the object database) and writes the new ones out as one
+ * packfile through the database's indexer, before any ref names them:
+ * two files for an edition of 10,000 cells, not 10,000.  Nothing new:
+ * nothing written.  (git_mempack_dump would do, but it packs only
+ * commits, with every object their trees reach: no tags, and each
+ * edition's pack would repeat the cells it did not change.) */
+static int
+mem_begin(struct yoy_store *s, git_odb **odb, git_odb_backend **mem)
+{
+	int r;
+
+	*odb = NULL, *mem = NULL;
+	if ((r = git_repository_odb(odb, s->repo)) < 0 ||
+	    (r = git_mempack_new(mem)) < 0)
+		return yoy_store_fail(s->dir, "cannot open the store's objects");
+	if ((r = git_odb_add_backend(*odb, *mem, 1000)) < 0) {
+		(*mem)->free(*mem);
+		*mem = NULL;
+		return yoy_store_fail(s->dir, "cannot open the store's objects");
+	}
+	return 0;
+}
+
+/* Puts in the pack the trees and blobs under `id` that are new, in
+ * memory: unchanged subtrees are on disk already and are not entered. */
+static int
+pack_tree(git_packbuilder *pb, git_repository *repo, git_odb_backend *mem,
+    const git_oid *id)
+{
+	git_tree *t;
+	size_t i;
+	int r;
+
+	if (!mem->exists(mem, id))
+		return 0;
+	if ((r = git_packbuilder_insert(pb, id, NULL)) < 0 ||
+	    (r = git_tree_lookup(&t, repo, id)) < 0)
+		return r;
+	for (i = 0; i < git_tree_entrycount(t) && r == 0; i++) {
+		const git_tree_entry *e = git_tree_entry_byindex(t, i);
+
+		if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
+			r = pack_tree(pb, repo, mem, git_tree_entry_id(e));
+		else if (mem->exists(mem, git_tree_entry_id(e)))
+			r = git_packbuilder_insert(pb, git_tree_entry_id(e), NULL);
+	}
+	git_tree_free(t);
+	return r;
+}
+
+/* Writes the new objects of `commit` (and the tag object `tag`, if not
+ * NULL) as one pack. */
+static int
+mem_flush(struct yoy_store *s, git_odb *odb, git_odb_backend *mem,
+    const git_oid *commit, const git_oid *tag)
+{
+	git_packbuilder *pb = NULL;
+	git_buf pack = { NULL, 0, 0 };
+	git_odb_writepack *wp = NULL;
+	git_indexer_progress stats;
+	git_commit *c = NULL;
+	int r;
+
+	r = git_packbuilder_new(&pb, s->repo);
+	if (r == 0)
+		git_packbuilder_set_threads(pb, 1);
+	if (r == 0 && commit && mem->exists(mem, commit)) {
+		r = git_packbuilder_insert(pb, commit, NULL);
+		if (r == 0)
+			r = git_commit_lookup(&c, s->repo, commit);
+		if (r == 0)
+			r = pack_tree(pb, s->repo, mem, git_commit_tree_id(c));
+		git_commit_free(c);
+	}
+	if (r == 0 && tag)
+		r = git_packbuilder_insert(pb, tag, NULL);
+	if (r == 0)
+		r = git_packbuilder_write_buf(&pack, pb);
+	if (r == 0)
+		r = git_odb_write_pack(&wp, odb, NULL, NULL);
+	if (r == 0)
+		r = wp->append(wp, pack.ptr, pack.size, &stats);
+	if (r == 0)
+		r = wp->commit(wp, &stats);
+	if (wp)
+		wp->free(wp);
+	git_buf_dispose(&pack);
+	git_packbuilder_free(pb);
+	if (r < 0)
+		return yoy_store_fail(s->dir, "cannot write to the store");
+	/* the objects stay in memory too, found there until the refs that
+	 * name them are written: libgit2 1.5 sees a new pack only when the
+	 * pack directory's mtime, in whole seconds, changes */
+	return 0;
+}
+
+/* -------------------------------------------------------------- import */
+
+static int
+signature(struct yoy_store *s, git_time_t when, git_signature **out)
+{
+	const char *name = getenv("YOY_AUTHOR_NAME"),
+	    *email = getenv("YOY_AUTHOR_EMAIL");
+	git_signature *def = NULL;
+	int rc;
+
+	if ((!name || !email) && git_signature_default(&def, s->repo) == 0) {
+		name = name ? name : def->name;
+		email = email ? email : def->email;
+	}
+	rc = git_signature_new(out, name ? name : "yoy-store",
+	    email ? email : "yoy-store@localhost", when, 0);
+	git_signature_free(def);
+	if (rc < 0)
+		return yoy_store_fail(s->dir, "bad author (YOY_AUTHOR_NAME, "
+		    "YOY_AUTHOR_EMAIL)");
+	return 0;
+}
+
+/* The edition's own date: the first updated date, else published. */
+static const char *
+doc_date(const struct yoy_doc *d)
+{
+	const struct yoy_node *n, *pub = NULL;
+
+	for (n = d->meta->first; n; n = n->next)
+		if (n->type == YOY_DATE && n->first) {
+			const char *k = yoy_node_get(n, "kind");
+
+			if (k && strcmp(k, "updated") == 0)
+				return n->first->text;
+			if (pub == NULL)
+				pub = n;
+		}
+	return pub ? pub->first->text : NULL;
+}
+
+/* The tip's entry at `path` (borrowed from dc's tree), or NULL.  The
+ * cells of a directory come together: its tree is looked up once, not
+ * for every file (git_tree_entry_bypath parses every tree on the way,
+ * and libgit2 keeps none over its cache limit). */
+struct dircache {
+	char dir[512];
+	git_tree *tree;         /* NULL: dir is not in the tip */
+	int valid;              /* dir and tree say something */
+};
+
+static const git_tree_entry *
+base_entry(git_repository *repo, git_tree *base, const char *path,
+    struct dircache *dc)
+{
+	const char *slash = strrchr(path, '/');
+	size_t n = slash ? (size_t)(slash - path) : 0;
+	git_tree_entry *e;
+
+	if (base == NULL)
+		return NULL;
+	if (slash == NULL)
+		return git_tree_entry_byname(base, path);
+	if (n >= sizeof(dc->dir))
+		return NULL;
+	if (!dc->valid || strncmp(dc->dir, path, n) != 0 || dc->dir[n] != '\0') {
+		git_tree_free(dc->tree);
+		dc->tree = NULL;
+		memcpy(dc->dir, path, n);
+		dc->dir[n] = '\0';
+		dc->valid = 1;
+		if (git_tree_entry_bypath(&e, base, dc->dir) == 0) {
+			if (git_tree_entry_type(e) == GIT_OBJECT_TREE)
+				git_tree_lookup(&dc->tree, repo, git_tree_entry_id(e));
+			git_tree_entry_free(e);
+		}
+	}
+	return dc->tree ? git_tree_entry_byname(dc->tree, slash + 1) : NULL;
+}
+
+/* The tag object for `commit` (in memory, written with the edition's
+ * pack); its ref comes after main's. */
+static int
+tag_object(struct yoy_store *s, const char *name, const git_oid *commit,
+    const git_signature *sig, const char *msg, git_oid *out)
+{
+	git_object *target = NULL;
+	int r = git_object_lookup(&target, s->repo, commit, GIT_OBJECT_COMMIT);
+
+	if (r == 0)
+		r = git_tag_annotation_create(out, s->repo, name, target, sig, msg);
+	git_object_free(target);
+	return r < 0 ? yoy_store_fail(s->dir, "cannot tag the edition") : 0;
+}
+
+static int
+tag_ref(struct yoy_store *s, const char *name, const git_oid *tag)
+{
+	git_reference *ref = NULL;
+	char refname[300];
+	int r;
+
+	snprintf(refname, sizeof(refname), "refs/tags/%s", name);
+	r = git_reference_create(&ref, s->repo, refname, tag, 0,
+	    "yoy-store: tag");
+	git_reference_free(ref);
+	if (r == GIT_EEXISTS) {
+		yoy_diag(YOY_FATAL, s->dir, 0, 0, "tag '%s' names another "
+		    "edition already", name);
+		return -1;
+	}
+	return r < 0 ? yoy_store_fail(s->dir, "cannot tag the edition") : 0;
+}
+
+/* A tag name git accepts that no revision is read as before it: not an
+ * option, not HEAD or a branch, not a full ref name, no '@' (a date). */
+static int
+valid_tag(struct yoy_store *s, const char *tag)
+{
+	char ref[300];
+	const char *why = NULL;
+	int valid = 0;
+	size_t n = strlen(tag);
+	git_reference *b = NULL;
+
+	snprintf(ref, sizeof(ref), "refs/tags/%s", tag);
+	if (n == 0 || n > 200 || git_reference_name_is_valid(&valid, ref) < 0 ||
+	    !valid)
+		why = "not a valid git tag name";
+	else if (tag[0] == '-')
+		why = "it would read as an option";
+	else if (strchr(tag, '@'))
+		why = "'@' begins a date (@YYYY-MM-DD)";
+	else if (strncmp(tag, "refs/", 5) == 0)
+		why = "it would read as a full ref name";
+	else if (n >= 4 && strcmp(tag + n - 4, "HEAD") == 0)
+		why = "it would read as git's HEAD";
+	else if (strcmp(tag, "main") == 0 || git_branch_lookup(&b, s->repo, tag,
+	    GIT_BRANCH_LOCAL) == 0)
+		why = "a branch has that name";
+	git_reference_free(b);
+	if (why) {
+		yoy_diag(YOY_FATAL, NULL, 0, 0, "invalid tag name '%s': %s", tag,
+		    why);
+		return -1;
+	}
+	return 0;
+}
+
+int
+yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
+    const char **names, int ndocs, const struct yoy_import_opts *o)
+{
+	struct plan p = { NULL, 0, 0, YOY_MAP_INIT, NULL };
+	git_tree_update *up = NULL;
+	git_signature *sig = NULL;
+	git_time_t when = -1;
+	struct yoy_buf msg = YOY_BUF_INIT;
+	int i, try, rc = -1, committed = 0;
+	git_oid tip_id, tree_id, commit_id;
+	const char *date = o->date;
+	git_odb *odb = NULL;
+	git_odb_backend *mem = NULL;
+	git_oid tagged, tag_id;
+	int has_tag = 0, make_tag = 0;
+
+	for (i = 0; !date && i < ndocs; i++)
+		date = doc_date(docs[i]);
+	if (date && (when = yoy_store_day(date)) < 0) {
+		yoy_diag(YOY_FATAL, NULL, 0, 0, "invalid date '%s' (use "
+		    "YYYY-MM-DD)", date);
+		return -1;
+	}
+	if (when < 0)
+		when = (git_time_t)time(NULL);
+	if (o->tag && valid_tag(s, o->tag) < 0)
+		return -1;
+	{
+		/* durable commits: --fsync, or the store's yoy.fsync */
+		git_config *cfg;
+		int on = o->fsync;
+
+		if (!on && git_repository_config_snapshot(&cfg, s->repo) == 0) {
+			if (git_config_get_bool(&on, cfg, "yoy.fsync") < 0)
+				on = 0;
+			git_config_free(cfg);
+		}
+		git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, on);
+	}
+	if (signature(s, when, &sig) < 0 || yoy_store_lock(s, o->tag) < 0 ||
+	    mem_begin(s, &odb, &mem) < 0)
+		goto out;
+	if (o->tag && (has_tag = yoy_store_tag(s, o->tag, &tagged)) < 0)
+		goto out;
+	if (o->message) {
+		yoy_buf_puts(&msg, o->message);
+	} else {
+		yoy_buf_printf(&msg, "%s%s", o->tag ? "Edition " : "Import",
+		    o->tag ? o->tag : "");
+		if (date)
+			yoy_buf_printf(&msg, " (%s)", date);
+		yoy_buf_puts(&msg, "\n\nImported by yoy-store from:\n");
+		for (i = 0; i < ndocs; i++)
+			yoy_buf_printf(&msg, "  %s\n", names[i]);
+	}
+
+	for (try = 0; try < TRIES; try++) {
+		git_commit *tip = NULL;
+		git_tree *base = NULL, *tree = NULL;
+		git_reference *ref = NULL;
+		size_t k, nup = 0;
+		int have_tip, r;
+		struct dircache dc = { "", NULL, 0 };
+
+		/* the plan, against the tip as it is now */
+		git_mempack_reset(mem);
+		if ((have_tip = yoy_store_main(s, &tip_id)) < 0)
+			goto out;
+		/* never an edition on a tip that cannot be read: it would
+		 * carry the damage forward */
+		if (have_tip && (yoy_store_commit(s, &tip_id, MAIN, &tip) < 0 ||
+		    yoy_store_tree(s, tip, MAIN, &base) < 0 ||
+		    yoy_store_check_tip(s, base) < 0)) {
+			git_tree_free(base);
+			git_commit_free(tip);
+			goto out;
+		}
+		plan_free(&p);
+		for (i = 0; i < ndocs; i++)
+			if (plan_doc(&p, base, docs[i], names[i]) < 0) {
+				git_tree_free(base);
+				git_commit_free(tip);
+				goto out;
+			}
+		free(up);
+		up = yoy_malloc((p.n + 1) * sizeof(*up));
+		for (k = 0; k < p.n; k++) {
+			struct cell *c = &p.v[k];
+			const git_tree_entry *e = base_entry(s->repo, base, c->path,
+			    &dc);
+			git_oid blob;
+
+			if (c->removed) {
+				if (e) {
+					up[nup].action = GIT_TREE_UPDATE_REMOVE;
+					up[nup].filemode = GIT_FILEMODE_BLOB;
+					up[nup++].path = c->path;
+				}
+				continue;
+			}
+			/* hashed, then written only when new, and straight to
+			 * memory: libgit2's git_odb_write would first look for
+			 * it on disk, rescanning the pack directory each time */
+			r = git_odb_hash(&blob, c->xml.ptr, c->xml.len,
+			    GIT_OBJECT_BLOB);
+			if (r == 0 && (!e || !git_oid_equal(&blob,
+			    git_tree_entry_id(e))))
+				r = mem->write(mem, &blob, c->xml.ptr, c->xml.len,
+				    GIT_OBJECT_BLOB);
+			if (r < 0) {
+				git_tree_free(dc.tree);
+				git_tree_free(base);
+				git_commit_free(tip);
+				yoy_store_fail(s->dir, "cannot write to the store");
+				goto out;
+			}
+			if (!e || !git_oid_equal(&blob, git_tree_entry_id(e))) {
+				up[nup].action = GIT_TREE_UPDATE_UPSERT;
+				up[nup].id = blob;
+				up[nup].filemode = GIT_FILEMODE_BLOB;
+				up[nup++].path = c->path;
+			}
+		}
+		git_tree_free(dc.tree);
+		memset(&dc, 0, sizeof(dc));
+		if (nup == 0 && !have_tip) {
+			git_tree_free(base);
+			if (o->tag) {
+				yoy_diag(YOY_FATAL, s->dir, 0, 0, "nothing to tag: "
+				    "the store holds no edition");
+				goto out;
+			}
+			rc = 1;
+			goto out;
+		}
+		if (nup == 0) {
+			/* nothing new: no commit (an import retried after a
+			 * crash finds its own commit here); a tag for the tip */
+			commit_id = tip_id;
+			git_tree_free(base);
+			git_commit_free(tip);
+			if (has_tag && !git_oid_equal(&tagged, &tip_id)) {
+				yoy_diag(YOY_FATAL, s->dir, 0, 0, "tag '%s' names "
+				    "another edition already", o->tag);
+				goto out;
+			}
+			if (o->tag && !has_tag) {
+				git_mempack_reset(mem);
+				if (tag_object(s, o->tag, &tip_id, sig, msg.ptr,
+				    &tag_id) < 0 || mem_flush(s, odb, mem, NULL,
+				    &tag_id) < 0)
+					goto out;
+				make_tag = 1;
+			}
+			rc = 0;
+			break;
+		}
+		if (has_tag) {
+			yoy_diag(YOY_FATAL, s->dir, 0, 0, "tag '%s' names another "
+			    "edition already", o->tag);
+			git_tree_free(base);
+			git_commit_free(tip);
+			goto out;
+		}
+		/* the first commit has no baseline: the updater starts empty */
+		r = git_tree_create_updated(&tree_id, s->repo, base, nup, up);
+		if (r == 0)
+			r = git_tree_lookup(&tree, s->repo, &tree_id);
+		if (r == 0)
+			r = git_commit_create(&commit_id, s->repo, NULL, sig, sig,
+			    "UTF-8", msg.ptr, tree, have_tip ? 1 : 0,
+			    (const git_commit **)&tip);
+		git_tree_free(tree);
+		git_tree_free(base);
+		git_commit_free(tip);
+		if (r < 0) {
+			yoy_store_fail(s->dir, "cannot write to the store");
+			goto out;
+		}
+		if (o->tag && tag_object(s, o->tag, &commit_id, sig, msg.ptr,
+		    &tag_id) < 0)
+			goto out;
+		make_tag = o->tag != NULL;
+		if (mem_flush(s, odb, mem, &commit_id, make_tag ? &tag_id :
+		    NULL) < 0)
+			goto out;
+		/* compare and swap: main moves only from the tip we built on */
+		r = have_tip ? git_reference_create_matching(&ref, s->repo, MAIN,
+		    &commit_id, 1, &tip_id, "yoy-store: import") :
+		    git_reference_create(&ref, s->repo, MAIN, &commit_id, 0,
+		    "yoy-store: import");
+		git_reference_free(ref);
+		if (r == 0) {
+			committed = 1;
+			rc = 0;
+			break;
+		}
+		if (r != GIT_EMODIFIED && r != GIT_ELOCKED && r != GIT_EEXISTS) {
+			yoy_store_fail(s->dir, "cannot move main");
+			goto out;
+		}
+		/* moved or locked by another writer: build again on its tip */
+		{
+			struct timespec ts = { 0, (long)(1 + try) * 2000000L };
+
+			nanosleep(&ts, NULL);
+		}
+	}
+	if (try == TRIES) {
+		yoy_diag(YOY_FATAL, s->dir, 0, 0, "main kept moving or stayed "
+		    "locked through %d tries; nothing imported", TRIES);
+		goto out;
+	}
+	if (make_tag && tag_ref(s, o->tag, &tag_id) < 0)
+		rc = -1;
+	if (rc == 0 && !committed)
+		rc = 1;
+out:
+	if (mem)
+		git_mempack_reset(mem);         /* what was not written goes */
+	git_odb_free(odb);
+	yoy_store_unlock(s);
+	free(up);
+	plan_free(&p);
+	yoy_buf_free(&msg);
+	git_signature_free(sig);
+	return rc;
+}
+

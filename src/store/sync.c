@@ -1,0 +1,127 @@
+/* The store, shared: push and pull through libgit2, so that a team keeps
+ * one store on any git server. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+static int
+remote_of(struct yoy_store *s, const char *name, git_remote **out)
+{
+	int r = git_remote_lookup(out, s->repo, name);
+
+	if (r == GIT_ENOTFOUND || r == GIT_EINVALIDSPEC)
+		r = git_remote_create_anonymous(out, s->repo, name);
+	return r < 0 ? yoy_store_fail(s->dir, "unknown remote") : 0;
+}
+
+static int
+push_status(const char *ref, const char *status, void *arg)
+{
+	int *rejected = arg;
+
+	if (status) {
+		yoy_diag(YOY_FATAL, NULL, 0, 0, "the remote refused '%s': %s", ref,
+		    status);
+		*rejected = 1;
+	}
+	return 0;
+}
+
+int
+yoy_store_push(struct yoy_store *s, const char *name)
+{
+	git_strarray tags = { NULL, 0 }, refspecs;
+	git_push_options o;
+	git_remote *r;
+	int rc, rejected = 0;
+	git_oid id;
+	size_t i;
+
+	git_push_options_init(&o, GIT_PUSH_OPTIONS_VERSION);
+	if ((rc = yoy_store_main(s, &id)) <= 0) {
+		if (rc == 0)
+			yoy_diag(YOY_FATAL, s->dir, 0, 0, "the store holds no "
+			    "edition to push");
+		return -1;
+	}
+	if (remote_of(s, name, &r) < 0)
+		return -1;
+	/* main and every tag, by name: libgit2 1.5 pushes no globs */
+	git_tag_list(&tags, s->repo);
+	refspecs.count = tags.count + 1;
+	refspecs.strings = yoy_malloc(refspecs.count * sizeof(char *));
+	refspecs.strings[0] = yoy_strndup("refs/heads/main:refs/heads/main", 31);
+	for (i = 0; i < tags.count; i++) {
+		struct yoy_buf b = YOY_BUF_INIT;
+
+		yoy_buf_printf(&b, "refs/tags/%s:refs/tags/%s", tags.strings[i],
+		    tags.strings[i]);
+		refspecs.strings[i + 1] = b.ptr;
+	}
+	git_strarray_dispose(&tags);
+	o.callbacks.push_update_reference = push_status;
+	o.callbacks.payload = &rejected;
+	rc = git_remote_push(r, &refspecs, &o);
+	for (i = 0; i < refspecs.count; i++)
+		free(refspecs.strings[i]);
+	free(refspecs.strings);
+	git_remote_free(r);
+	if (rc == GIT_ENONFASTFORWARD || (rc < 0 && git_error_last() &&
+	    strstr(git_error_last()->message, "fast-forward"))) {
+		yoy_diag(YOY_FATAL, name, 0, 0, "the remote has editions this "
+		    "store lacks: pull first");
+		return -1;
+	}
+	if (rc < 0)
+		return yoy_store_fail(name, "cannot push");
+	return rejected ? -1 : 0;
+}
+
+int
+yoy_store_pull(struct yoy_store *s, const char *name)
+{
+	char *specs[] = { "+refs/heads/main:refs/yoy/pulled",
+		"refs/tags/*:refs/tags/*" };
+	git_strarray refspecs = { specs, 2 };
+	git_fetch_options o;
+	git_remote *r;
+	git_oid theirs, ours;
+	git_reference *ref = NULL;
+	int rc, have;
+
+	git_fetch_options_init(&o, GIT_FETCH_OPTIONS_VERSION);
+	if (remote_of(s, name, &r) < 0)
+		return -1;
+	o.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
+	rc = git_remote_fetch(r, &refspecs, &o, "yoy-store: pull");
+	git_remote_free(r);
+	if (rc < 0)
+		return yoy_store_fail(name, "cannot pull");
+	if (git_reference_name_to_id(&theirs, s->repo, "refs/yoy/pulled") != 0)
+		return 0;       /* the remote holds no edition */
+	if (yoy_store_lock(s, NULL) < 0)
+		return -1;
+	if ((have = yoy_store_main(s, &ours)) < 0) {
+		yoy_store_unlock(s);
+		return -1;
+	}
+	if (have && (git_oid_equal(&ours, &theirs) ||
+	    git_graph_descendant_of(s->repo, &ours, &theirs) == 1)) {
+		rc = 0;         /* nothing new here */
+	} else if (have && git_graph_descendant_of(s->repo, &theirs, &ours) != 1) {
+		yoy_diag(YOY_FATAL, name, 0, 0, "this store and the remote have "
+		    "both gained editions since they last met; nothing pulled");
+		rc = -1;
+	} else {
+		rc = have ? git_reference_create_matching(&ref, s->repo, MAIN,
+		    &theirs, 1, &ours, "yoy-store: pull") :
+		    git_reference_create(&ref, s->repo, MAIN, &theirs, 0,
+		    "yoy-store: pull");
+		git_reference_free(ref);
+		if (rc < 0)
+			rc = yoy_store_fail(s->dir, "cannot move main");
+	}
+	yoy_store_unlock(s);
+	return rc;
+}
