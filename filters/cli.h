@@ -6,7 +6,74 @@
 
 #include "yoy.h"
 
-/* ---------------------------------------------------------- command line */
+/* --------------------------------------------------------------- options */
+
+/* Every option of yoy's programs, named once (cli.c's table holds each
+ * one's long name, letter, argument and help); a program lists those it
+ * takes. */
+enum yoy_opt {
+	YOY_OPT_END,
+	/* handled by yoy_cli_parse itself */
+	YOY_OPT_OUTPUT, YOY_OPT_DEPARTMENTS, YOY_OPT_SOURCEPOS,
+	YOY_OPT_TIME_LIMIT, YOY_OPT_WARNINGS, YOY_OPT_HELP, YOY_OPT_VERSION,
+	/* handed to the program */
+	YOY_OPT_DEPARTMENT, YOY_OPT_TITLE, YOY_OPT_INCLUDE_DIR,
+	YOY_OPT_ACTION, YOY_OPT_KIND, YOY_OPT_YEAR,
+	YOY_OPT_YEARS, YOY_OPT_STORE, YOY_OPT_IGNORE_TYPOGRAPHY,
+	YOY_OPT_FORMAT, YOY_OPT_COLOR, YOY_OPT_COLOUR, YOY_OPT_ALL,
+	YOY_OPT_RULES, YOY_OPT_NO_RULES, YOY_OPT_PREVIOUS, YOY_OPT_AGAINST,
+	YOY_OPT_EXPECT, YOY_OPT_PATTERNS, YOY_OPT_VERBOSE, YOY_OPT_DATE,
+	YOY_OPT_TAG, YOY_OPT_MESSAGE, YOY_OPT_FSYNC,
+	YOY_OPT_N
+};
+
+/* An option a program takes; `help`, when not NULL, says what it does in
+ * this program instead of the table's words. */
+struct yoy_cli_opt {
+	enum yoy_opt opt;
+	const char *help;
+};
+
+/* A program's command line: its usage and options. */
+struct yoy_cli {
+	const char *prog;
+	const char *synopsis;       /* the "usage:" lines */
+	const char *about;          /* what it does (--help) */
+	const char *exit_status;    /* the closing lines of --help */
+	const struct yoy_cli_opt *opts;     /* ends with YOY_OPT_END */
+	/* --version: the libraries it uses, "libxml2 2.9.14, PCRE2 10.42" */
+	void (*libraries)(FILE *);
+	/* a program's own option; -1 after a diagnostic */
+	int (*option)(void *ctx, enum yoy_opt, const char *arg);
+	void *ctx;
+};
+
+/* What yoy_cli_parse keeps of the options every program shares. */
+struct yoy_cli_args {
+	const char *output;         /* -o */
+	const char *departments;    /* --departments */
+	int sourcepos;              /* --sourcepos */
+	double time_limit;          /* --time-limit, 0 when not given */
+	int first;                  /* the first operand: argv[first] */
+};
+
+/* Parses argv's options: the shared ones into `a` (-W sets the
+ * diagnostics' threshold), the rest handed to cli->option.  0 to go on;
+ * 1 when --help or --version has been answered (exit 0); -1 after a
+ * diagnostic (exit 2), which for an unknown option is getopt's and the
+ * synopsis. */
+int yoy_cli_parse(const struct yoy_cli *, int argc, char **argv,
+	struct yoy_cli_args *a);
+/* Prints the synopsis on standard error and gives -1: a usage error. */
+int yoy_cli_usage(const struct yoy_cli *);
+/* `arg` as one of `names` (NULL-terminated): its index, or -1 after
+ * "unknown WHAT 'arg' (use a, b or c)". */
+int yoy_cli_choice(const char *what, const char *arg,
+	const char *const *names);
+/* --version's libraries, for cli->libraries. */
+void yoy_cli_xml_pcre2(FILE *);
+
+/* ---------------------------------------------------------- arguments */
 
 /* Checks of option arguments the programs share; -1 after a diagnostic. */
 int yoy_cli_department(const char *id);     /* -d: known, or a slug */

@@ -1,38 +1,8 @@
 /* yoy-check: publication rules for CI. */
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
-
-static const char usage[] =
-"usage: yoy-check [-v] [-W warning|error] [--rules LIST] [--no-rules LIST]\n"
-"                 [--previous FILE] [--against FILE] [--expect FILE]\n"
-"                 [--patterns FILE] [--departments FILE]\n"
-"                 [--format text|junit|sarif] [FILE ...]\n"
-"\n"
-"Check editions in yoy's canonical XML against the publication rules and\n"
-"say each finding as 'yoy-check: FILE:LINE: level: message [rule]', by\n"
-"file and line, on standard output.  Rules: schema, placeholder,\n"
-"editorial-note, empty-entry, duplicate-department, unknown-department,\n"
-"missing-entry, missing-department, stale, inconsistent, link.\n"
-"\n"
-"  -W, --warnings LEVEL    exit 1 on findings at LEVEL or above\n"
-"                          (warning or error; default error)\n"
-"      --rules LIST        only these rules (comma-separated)\n"
-"      --no-rules LIST     not these rules\n"
-"      --previous FILE     the edition before: its departments must stay\n"
-"      --against FILE      the other view of this edition: cells agree\n"
-"      --expect FILE       departments every action must have, one a line\n"
-"      --patterns FILE     more placeholder patterns (PCRE2), one a line\n"
-"      --departments FILE  add or override registry entries\n"
-"  -f, --format FORMAT     text (default), junit (JUnit XML) or sarif\n"
-"                          (SARIF 2.1.0)\n"
-"  -v, --verbose           show the word diff of inconsistent cells\n"
-"  -h, --help              show this help\n"
-"  -V, --version           show the version and the libraries'\n"
-"\n"
-"Exit status: 0 no finding at the level, 1 findings, 2 trouble.\n";
 
 /* "a,b,c" -> rule bits; -1 after a diagnostic. */
 static int
@@ -95,132 +65,135 @@ expect_list(const char *path, struct yoy_check_opts *o, struct yoy_buf *b)
 	return 0;
 }
 
+/* What yoy-check's options ask for. */
+struct check_args {
+	struct yoy_check_opts o;
+	const char *previous, *against, *expect, *patterns;
+	enum yoy_check_format format;
+	unsigned only, not;
+};
+
+static int
+option(void *ctx, enum yoy_opt opt, const char *arg)
+{
+	static const char *const formats[] = { "text", "junit", "sarif", NULL };
+	struct check_args *c = ctx;
+	int i;
+
+	switch (opt) {
+	case YOY_OPT_RULES:
+		return rule_list("--rules", arg, &c->only);
+	case YOY_OPT_NO_RULES:
+		return rule_list("--no-rules", arg, &c->not);
+	case YOY_OPT_PREVIOUS:
+		c->previous = arg;
+		return 0;
+	case YOY_OPT_AGAINST:
+		c->against = arg;
+		return 0;
+	case YOY_OPT_EXPECT:
+		c->expect = arg;
+		return 0;
+	case YOY_OPT_PATTERNS:
+		c->patterns = arg;
+		return 0;
+	case YOY_OPT_VERBOSE:
+		c->o.verbose = 1;
+		return 0;
+	default:        /* YOY_OPT_FORMAT */
+		if ((i = yoy_cli_choice("format", arg, formats)) < 0)
+			return -1;
+		c->format = (enum yoy_check_format)i;
+		return 0;
+	}
+}
+
+static const struct yoy_cli_opt options[] = {
+	{ YOY_OPT_WARNINGS, NULL }, { YOY_OPT_RULES, NULL },
+	{ YOY_OPT_NO_RULES, NULL }, { YOY_OPT_PREVIOUS, NULL },
+	{ YOY_OPT_AGAINST, NULL }, { YOY_OPT_EXPECT, NULL },
+	{ YOY_OPT_PATTERNS, NULL }, { YOY_OPT_DEPARTMENTS, NULL },
+	{ YOY_OPT_FORMAT, "text (default), junit (JUnit XML) or sarif\n"
+	    "(SARIF 2.1.0)" },
+	{ YOY_OPT_VERBOSE, NULL }, { YOY_OPT_HELP, NULL },
+	{ YOY_OPT_VERSION, NULL }, { YOY_OPT_END, NULL }
+};
+
+/* Reads the editions --previous and --against name, and --expect's
+ * list; -1 after a diagnostic. */
+static int
+references(struct check_args *c, struct yoy_doc **prev,
+    struct yoy_doc **against, struct yoy_buf *b)
+{
+	if (c->previous && (c->o.previous = *prev = load(c->previous,
+	    &b[0])) == NULL)
+		return -1;
+	c->o.previous_name = c->previous ? yoy_diag_name(c->previous) : NULL;
+	if (c->against && (c->o.against = *against = load(c->against,
+	    &b[1])) == NULL)
+		return -1;
+	c->o.against_name = c->against ? yoy_diag_name(c->against) : NULL;
+	return c->expect ? expect_list(c->expect, &c->o, &b[2]) : 0;
+}
+
 int
 main(int argc, char **argv)
 {
-	static const struct option longopts[] = {
-		{ "warnings", required_argument, NULL, 'W' },
-		{ "rules", required_argument, NULL, 'r' },
-		{ "no-rules", required_argument, NULL, 'n' },
-		{ "previous", required_argument, NULL, 'p' },
-		{ "against", required_argument, NULL, 'a' },
-		{ "expect", required_argument, NULL, 'e' },
-		{ "patterns", required_argument, NULL, 'P' },
-		{ "departments", required_argument, NULL, 'D' },
-		{ "verbose", no_argument, NULL, 'v' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ "version", no_argument, NULL, 'V' },
-		{ NULL, 0, NULL, 0 }
+	struct check_args c;
+	const struct yoy_cli cli = {
+		"yoy-check",
+		"usage: yoy-check [-v] [-W warning|error] [--rules LIST] [--no-rules LIST]\n"
+		"                 [--previous FILE] [--against FILE] [--expect FILE]\n"
+		"                 [--patterns FILE] [--departments FILE]\n"
+		"                 [--format text|junit|sarif] [FILE ...]\n",
+		"Check editions in yoy's canonical XML against the publication rules and\n"
+		"say each finding as 'yoy-check: FILE:LINE: level: message [rule]', by\n"
+		"file and line, on standard output.  Rules: schema, placeholder,\n"
+		"editorial-note, empty-entry, duplicate-department, unknown-department,\n"
+		"missing-entry, missing-department, stale, inconsistent, link.\n",
+		"Exit status: 0 no finding at the level, 1 findings, 2 trouble.\n",
+		options, yoy_cli_xml_pcre2, option, &c
 	};
-	struct yoy_check_opts o;
+	struct yoy_cli_args a;
 	struct yoy_findings f = { NULL, 0, 0 };
-	struct yoy_buf pb = YOY_BUF_INIT, ab = YOY_BUF_INIT, eb = YOY_BUF_INIT;
+	struct yoy_buf refs[3] = { YOY_BUF_INIT, YOY_BUF_INIT, YOY_BUF_INIT };
 	struct yoy_doc *prev = NULL, *against = NULL;
-	const char *previous = NULL, *against_path = NULL, *expect = NULL,
-	    *patterns = NULL, *registry = NULL;
-	enum yoy_check_format format = YOY_CHECK_TEXT;
-	unsigned only = 0, not = 0;
-	int c, i, n, status = 0;
+	int i, n, status = 0;
 
-	memset(&o, 0, sizeof(o));
+	memset(&c, 0, sizeof(c));
+	c.format = YOY_CHECK_TEXT;
 	yoy_diag_init("yoy-check");
 	yoy_xml_errors_init();
-	while ((c = getopt_long(argc, argv, "W:vf:hV", longopts, NULL)) != -1) {
-		switch (c) {
-		case 'W':
-			if (yoy_diag_set_threshold(optarg) < 0)
-				return 2;
-			break;
-		case 'r':
-			if (rule_list("--rules", optarg, &only) < 0)
-				return 2;
-			break;
-		case 'n':
-			if (rule_list("--no-rules", optarg, &not) < 0)
-				return 2;
-			break;
-		case 'p':
-			previous = optarg;
-			break;
-		case 'a':
-			against_path = optarg;
-			break;
-		case 'e':
-			expect = optarg;
-			break;
-		case 'P':
-			patterns = optarg;
-			break;
-		case 'D':
-			registry = optarg;
-			break;
-		case 'v':
-			o.verbose = 1;
-			break;
-		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				format = YOY_CHECK_TEXT;
-			else if (strcmp(optarg, "junit") == 0)
-				format = YOY_CHECK_JUNIT;
-			else if (strcmp(optarg, "sarif") == 0)
-				format = YOY_CHECK_SARIF;
-			else {
-				yoy_diag(YOY_FATAL, NULL, 0, 0, "unknown format "
-				    "'%s' (use text, junit or sarif)", optarg);
-				return 2;
-			}
-			break;
-		case 'h':
-			fputs(usage, stdout);
-			return 0;
-		case 'V':
-			printf("yoy-check %s (libxml2 %s, PCRE2 %s)\n",
-			    YOY_VERSION, yoy_libxml2_version(),
-			    yoy_pcre2_version());
-			puts(YOY_LICENCE);
-			return 0;
-		default:
-			fputs(usage, stderr);
-			return 2;
-		}
-	}
-	o.rules = (only ? only : (1u << YOY_RULE_N) - 1) & ~not;
-	if (yoy_registry_load(registry) < 0 || yoy_check_patterns(patterns) < 0)
+	if ((i = yoy_cli_parse(&cli, argc, argv, &a)) != 0)
+		return i > 0 ? 0 : 2;
+	c.o.rules = (c.only ? c.only : (1u << YOY_RULE_N) - 1) & ~c.not;
+	if (yoy_registry_load(a.departments) < 0 ||
+	    yoy_check_patterns(c.patterns) < 0 ||
+	    references(&c, &prev, &against, refs) < 0)
 		goto done;
-	if (previous && (o.previous = prev = load(previous, &pb)) == NULL)
-		goto done;
-	o.previous_name = previous ? yoy_diag_name(previous) : NULL;
-	if (against_path && (o.against = against = load(against_path, &ab)) ==
-	    NULL)
-		goto done;
-	o.against_name = against_path ? yoy_diag_name(against_path) : NULL;
-	if (expect && expect_list(expect, &o, &eb) < 0)
-		goto done;
-	n = argc - optind;
+	n = argc - a.first;
 	for (i = 0; i < n || (n == 0 && i == 0); i++) {
-		const char *path = n ? argv[optind + i] : NULL;
+		const char *path = n ? argv[a.first + i] : NULL;
 		struct yoy_buf b = YOY_BUF_INIT;
 		struct yoy_doc *d = load(path, &b);
 
 		if (d)
 			yoy_check_doc(&f, yoy_diag_name(path), i, b.ptr, b.len, d,
-			    &o);
+			    &c.o);
 		yoy_doc_free(d);
 		yoy_buf_free(&b);
 	}
 	yoy_check_sort(&f);
-	if (yoy_diag_status() != 2)
-		status = yoy_check_write(&f, stdout, format, o.rules,
-		    yoy_diag_threshold());
+	if (yoy_diag_status() != 2 && (status = yoy_check_write(&f, stdout,
+	    c.format, c.o.rules, yoy_diag_threshold())) < 0)
+		status = 2;
 done:
 	yoy_findings_free(&f);
 	yoy_doc_free(prev);
 	yoy_doc_free(against);
-	yoy_buf_free(&pb);
-	yoy_buf_free(&ab);
-	yoy_buf_free(&eb);
-	free(o.expect);
+	for (i = 0; i < 3; i++)
+		yoy_buf_free(&refs[i]);
+	free(c.o.expect);
 	yoy_check_free();
 	yoy_registry_free();
 	return yoy_diag_status() == 2 ? 2 : status;

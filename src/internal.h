@@ -415,6 +415,10 @@ int yoy_store_main_at(struct yoy_store *, git_oid *out, enum yoy_level);
 /* The commit tag `name` leads to: 1, 0 when there is no such tag, -1
  * damaged or not an edition (said). */
 int yoy_store_tag(struct yoy_store *, const char *name, git_oid *out);
+/* The commit object `id` (a tag's, a commit's) leads to; -1 damaged or
+ * not an edition (said). */
+int yoy_store_peel(struct yoy_store *, const git_oid *id, const char *rev,
+	git_commit **out);
 /* Commit `id`; -1 damaged (said). */
 int yoy_store_commit(struct yoy_store *, const git_oid *id, const char *where,
 	git_commit **out);

@@ -310,9 +310,8 @@ struct yoy_html_opts {
 	const char *department;     /* --department: the page's department */
 	const char *title;          /* --title: for a body without its page */
 };
-/* Adds one GOV.UK page or bare body to `doc`.  `buf` stays the caller's
- * (NUL-terminated at buf[len]).  Returns -1 on trouble (already
- * reported). */
+/* Adds one GOV.UK page or bare body to `doc`; `buf` is taken (freed
+ * once parsed).  Returns -1 on trouble (already reported). */
 int yoy_html_read(struct yoy_doc *, char *buf, size_t len, const char *file,
 	const struct yoy_html_opts *);
 /* ------------------------------------------------------------------ diff */
@@ -431,8 +430,8 @@ void yoy_check_doc(struct yoy_findings *, const char *file, int fileno,
 /* By file, then line. */
 void yoy_check_sort(struct yoy_findings *);
 enum yoy_check_format { YOY_CHECK_TEXT, YOY_CHECK_JUNIT, YOY_CHECK_SARIF };
-/* Writes the findings; returns the exit status they make: 1 when one is
- * at `fail` or above, else 0; 2 after a write error (said). */
+/* Writes the findings: 1 when one is at `fail` or above, else 0; -1
+ * after a write error (said). */
 int yoy_check_write(const struct yoy_findings *, FILE *,
 	enum yoy_check_format, unsigned rules, enum yoy_level fail);
 void yoy_findings_free(struct yoy_findings *);

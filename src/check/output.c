@@ -212,7 +212,7 @@ yoy_check_write(const struct yoy_findings *f, FILE *out,
 	if (rc < 0) {
 		yoy_diag(YOY_FATAL, "<stdout>", 0, 0, "write error: %s",
 		    strerror(errno));
-		return 2;
+		return -1;
 	}
 	for (k = 0; k < f->n; k++)
 		if (f->v[k].level >= fail)

@@ -1441,6 +1441,7 @@ yoy_html_read(struct yoy_doc *doc, char *buf, size_t len, const char *file,
 done:
 	yoy_buf_free(&decoded);
 	reader_free(&r);
+	free(buf);      /* taken; libxml2 has copied all the tree holds */
 	return rc;
 }
 
