@@ -791,7 +791,7 @@ match(struct yoy_diff *df, struct side *o, struct side *nw)
 	size_t i, j, *with = yoy_malloc((nw->n + 1) * sizeof(*with));
 
 	if (taken == NULL)
-		taken = yoy_malloc((size_t)-1);
+		yoy_oom();
 	/* every cell once: no growing */
 	df->cell = yoy_arena_alloc(df->arena,
 	    (o->n + nw->n + 1) * sizeof(*df->cell));

@@ -375,56 +375,182 @@ cmp_int(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-static int
-write_html(struct yoy_diff *df, FILE *f, const struct yoy_diff_out *o,
-    int years)
-{
-	struct yoy_script sc = YOY_SCRIPT_INIT;
-	struct yoy_buf h = YOY_BUF_INIT;
-	struct cols cols = { yoy_malloc((df->n + 1) * sizeof(*cols.v)), 0 };
-	size_t i, j, na = 0, *col = yoy_malloc((df->n + 1) * sizeof(*col));
-	int *acts = yoy_malloc((df->n + 1) * sizeof(*acts)), rc;
-	/* per action and department: counts by status, first shown cell */
-	size_t *grid, *first;
-	htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
-	xmlNodePtr html, head, body, n, table, tr;
+/* The matrix of actions by departments: per cell of it, the counts of
+ * its entries by status and the first entry shown below. */
+struct matrix {
+	struct cols cols;
+	int *acts;                      /* the actions, in order */
+	size_t na;
+	size_t *grid;                   /* [action][dept][status] */
+	size_t *first;                  /* [action][dept]: a cell, or -1 */
+};
 
-	if (doc == NULL || xmlCreateIntSubset(doc, BAD_CAST "html", NULL,
-	    NULL) == NULL)
-		yoy_malloc((size_t)-1);
+static void
+matrix_new(struct matrix *m, const struct yoy_diff *df,
+    const struct yoy_diff_out *o)
+{
+	size_t i, j, *col = yoy_malloc((df->n + 1) * sizeof(*col));
+
+	m->cols.v = yoy_malloc((df->n + 1) * sizeof(*m->cols.v));
+	m->cols.n = m->na = 0;
+	m->acts = yoy_malloc((df->n + 1) * sizeof(*m->acts));
 	for (i = 0; i < df->n; i++) {
 		const struct yoy_cell *c = &df->cell[i];
 
 		col[i] = (size_t)-1;
 		if (c->what != YOY_CELL_ENTRY)
 			continue;
-		col[i] = col_of(&cols, c);
-		for (j = 0; j < na && acts[j] != c->action; j++)
+		col[i] = col_of(&m->cols, c);
+		for (j = 0; j < m->na && m->acts[j] != c->action; j++)
 			;
-		if (j == na)
-			acts[na++] = c->action;
+		if (j == m->na)
+			m->acts[m->na++] = c->action;
 	}
-	qsort(acts, na, sizeof(*acts), cmp_int);
-	grid = calloc(na * cols.n * 4 + 1, sizeof(*grid));
-	first = yoy_malloc((na * cols.n + 1) * sizeof(*first));
-	if (grid == NULL)
-		yoy_malloc((size_t)-1);
-	for (i = 0; i < na * cols.n; i++)
-		first[i] = (size_t)-1;
+	qsort(m->acts, m->na, sizeof(*m->acts), cmp_int);
+	m->grid = calloc(m->na * m->cols.n * 4 + 1, sizeof(*m->grid));
+	m->first = yoy_malloc((m->na * m->cols.n + 1) * sizeof(*m->first));
+	if (m->grid == NULL)
+		yoy_oom();
+	for (i = 0; i < m->na * m->cols.n; i++)
+		m->first[i] = (size_t)-1;
 	for (i = 0; i < df->n; i++) {
 		const struct yoy_cell *c = &df->cell[i];
 		size_t r, g;
 
 		if (col[i] == (size_t)-1)
 			continue;
-		for (r = 0; acts[r] != c->action; r++)
+		for (r = 0; m->acts[r] != c->action; r++)
 			;
-		g = r * cols.n + col[i];
-		grid[g * 4 + c->status]++;
-		if (first[g] == (size_t)-1 && shown(c, o))
-			first[g] = i;
+		g = r * m->cols.n + col[i];
+		m->grid[g * 4 + c->status]++;
+		if (m->first[g] == (size_t)-1 && shown(c, o))
+			m->first[g] = i;
 	}
+	free(col);
+}
 
+static void
+matrix_free(struct matrix *m)
+{
+	free(m->grid);
+	free(m->first);
+	free(m->acts);
+	free(m->cols.v);
+}
+
+/* One cell of the matrix: its entries' counts, worst first, linked to
+ * the first of them shown. */
+static void
+html_count(xmlNodePtr row, const struct matrix *m, size_t g,
+    struct yoy_buf *h)
+{
+	static const enum yoy_status worst[] = { YOY_REMOVED, YOY_CHANGED,
+		YOY_ADDED, YOY_SAME };
+	const size_t *k = &m->grid[g * 4];
+	xmlNodePtr td = yoy_tree_el(row, "td"), at = td;
+	size_t w;
+
+	h->len = 0;
+	for (w = 0; w < 4; w++)
+		if (k[worst[w]])
+			yoy_buf_printf(h, "%s%zu %s", h->len ? ", " : "",
+			    k[worst[w]], yoy_status_name(worst[w]));
+	if (h->len == 0) {
+		yoy_tree_text(td, "\xe2\x80\x94", 3);
+		return;
+	}
+	for (w = 0; !k[worst[w]]; w++)
+		;
+	yoy_tree_attr(td, "class", yoy_status_name(worst[w]));
+	if (m->first[g] != (size_t)-1) {
+		char href[32];
+
+		snprintf(href, sizeof(href), "#c%zu", m->first[g]);
+		at = yoy_tree_el(td, "a");
+		yoy_tree_attr(at, "href", href);
+	}
+	yoy_tree_text(at, h->ptr, h->len);
+}
+
+/* The matrix: actions by departments, each cell's status in words. */
+static void
+html_matrix(xmlNodePtr body, const struct matrix *m, struct yoy_buf *h)
+{
+	xmlNodePtr table = yoy_tree_el(body, "table"), n, tr;
+	size_t i, j;
+
+	tr = yoy_tree_el(yoy_tree_el(table, "thead"), "tr");
+	yoy_tree_text(yoy_tree_el(tr, "th"), "Action", 6);
+	for (j = 0; j < m->cols.n; j++) {
+		const struct yoy_cell *c = m->cols.v[j];
+		const char *name = c->dept_name ? c->dept_name : c->dept_id;
+
+		n = yoy_tree_el(tr, "th");
+		yoy_tree_attr(n, "scope", "col");
+		yoy_tree_text(n, name, strlen(name));
+	}
+	n = yoy_tree_el(table, "tbody");
+	for (i = 0; i < m->na; i++) {
+		xmlNodePtr row = yoy_tree_el(n, "tr"), th;
+
+		h->len = 0;
+		yoy_buf_printf(h, "%d", m->acts[i]);
+		th = yoy_tree_el(row, "th");
+		yoy_tree_attr(th, "scope", "row");
+		yoy_tree_text(th, h->ptr, h->len);
+		for (j = 0; j < m->cols.n; j++)
+			html_count(row, m, i * m->cols.n + j, h);
+	}
+}
+
+/* Each cell shown, as a redline. */
+static void
+html_cells(xmlNodePtr body, struct yoy_diff *df,
+    const struct yoy_diff_out *o, struct yoy_buf *h)
+{
+	struct yoy_script sc = YOY_SCRIPT_INIT;
+	size_t i;
+
+	for (i = 0; i < df->n; i++) {
+		struct yoy_cell *c = &df->cell[i];
+		char id[32];
+		xmlNodePtr sec, h2, n;
+
+		if (!shown(c, o))
+			continue;
+		yoy_diff_script(df, c, &sc);
+		sec = yoy_tree_el(body, "div");
+		yoy_tree_attr(sec, "class", "cell");
+		snprintf(id, sizeof(id), "c%zu", i);
+		yoy_tree_attr(sec, "id", id);
+		h2 = yoy_tree_el(sec, "h2");
+		heading(c, h);
+		yoy_tree_text(h2, h->ptr, h->len);
+		h->len = 0;
+		yoy_buf_printf(h, " (%s: %zu words deleted, %zu inserted)",
+		    yoy_status_name(c->status), c->deleted, c->inserted);
+		n = yoy_tree_el(h2, "span");
+		yoy_tree_attr(n, "class", "status");
+		yoy_tree_text(n, h->ptr, h->len);
+		markup_script(sec, &sc, 1);
+	}
+	yoy_script_free(&sc);
+}
+
+static int
+write_html(struct yoy_diff *df, FILE *f, const struct yoy_diff_out *o,
+    int years)
+{
+	struct yoy_buf h = YOY_BUF_INIT;
+	struct matrix m;
+	htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
+	xmlNodePtr html, head, body, n;
+	int rc;
+
+	if (doc == NULL || xmlCreateIntSubset(doc, BAD_CAST "html", NULL,
+	    NULL) == NULL)
+		yoy_oom();
+	matrix_new(&m, df, o);
 	html = xmlNewDocNode(doc, NULL, BAD_CAST "html", NULL);
 	xmlDocSetRootElement(doc, html);
 	yoy_tree_attr(html, "lang", "en");
@@ -444,93 +570,11 @@ write_html(struct yoy_diff *df, FILE *f, const struct yoy_diff_out *o,
 	    "Entries", df->count[YOY_CHANGED], df->count[YOY_ADDED],
 	    df->count[YOY_REMOVED], df->count[YOY_SAME]);
 	yoy_tree_text(n, h.ptr, h.len);
-
-	/* the matrix: actions by departments, each cell's status in words */
-	table = yoy_tree_el(body, "table");
-	tr = yoy_tree_el(yoy_tree_el(table, "thead"), "tr");
-	yoy_tree_text(yoy_tree_el(tr, "th"), "Action", 6);
-	for (j = 0; j < cols.n; j++) {
-		const struct yoy_cell *c = cols.v[j];
-		const char *name = c->dept_name ? c->dept_name : c->dept_id;
-
-		n = yoy_tree_el(tr, "th");
-		yoy_tree_attr(n, "scope", "col");
-		yoy_tree_text(n, name, strlen(name));
-	}
-	n = yoy_tree_el(table, "tbody");
-	for (i = 0; i < na; i++) {
-		xmlNodePtr row = yoy_tree_el(n, "tr"), td;
-
-		h.len = 0;
-		yoy_buf_printf(&h, "%d", acts[i]);
-		td = yoy_tree_el(row, "th");
-		yoy_tree_attr(td, "scope", "row");
-		yoy_tree_text(td, h.ptr, h.len);
-		for (j = 0; j < cols.n; j++) {
-			size_t g = i * cols.n + j, *k = &grid[g * 4];
-			static const enum yoy_status worst[] = { YOY_REMOVED,
-				YOY_CHANGED, YOY_ADDED, YOY_SAME };
-			size_t w;
-			xmlNodePtr at;
-
-			td = yoy_tree_el(row, "td");
-			h.len = 0;
-			for (w = 0; w < 4; w++)
-				if (k[worst[w]])
-					yoy_buf_printf(&h, "%s%zu %s", h.len ?
-					    ", " : "", k[worst[w]],
-					    yoy_status_name(worst[w]));
-			if (h.len == 0) {
-				yoy_tree_text(td, "\xe2\x80\x94", 3);
-				continue;
-			}
-			for (w = 0; !k[worst[w]]; w++)
-				;
-			yoy_tree_attr(td, "class", yoy_status_name(worst[w]));
-			at = td;
-			if (first[g] != (size_t)-1) {
-				char href[32];
-
-				snprintf(href, sizeof(href), "#c%zu", first[g]);
-				at = yoy_tree_el(td, "a");
-				yoy_tree_attr(at, "href", href);
-			}
-			yoy_tree_text(at, h.ptr, h.len);
-		}
-	}
-
-	/* then each cell as a redline */
-	for (i = 0; i < df->n; i++) {
-		struct yoy_cell *c = &df->cell[i];
-		char id[32];
-		xmlNodePtr sec, h2;
-
-		if (!shown(c, o))
-			continue;
-		yoy_diff_script(df, c, &sc);
-		sec = yoy_tree_el(body, "div");
-		yoy_tree_attr(sec, "class", "cell");
-		snprintf(id, sizeof(id), "c%zu", i);
-		yoy_tree_attr(sec, "id", id);
-		h2 = yoy_tree_el(sec, "h2");
-		heading(c, &h);
-		yoy_tree_text(h2, h.ptr, h.len);
-		h.len = 0;
-		yoy_buf_printf(&h, " (%s: %zu words deleted, %zu inserted)",
-		    yoy_status_name(c->status), c->deleted, c->inserted);
-		n = yoy_tree_el(h2, "span");
-		yoy_tree_attr(n, "class", "status");
-		yoy_tree_text(n, h.ptr, h.len);
-		markup_script(sec, &sc, 1);
-	}
+	html_matrix(body, &m, &h);
+	html_cells(body, df, o, &h);
 	rc = yoy_tree_save(doc, f, 1);
 	xmlFreeDoc(doc);
-	free(grid);
-	free(first);
-	free(acts);
-	free(col);
-	free(cols.v);
-	yoy_script_free(&sc);
+	matrix_free(&m);
 	yoy_buf_free(&h);
 	return rc;
 }

@@ -635,47 +635,41 @@ skip(struct hreader *r, struct frame *f)
 	r->skip = r->n;
 }
 
-static void
-start_content(struct hreader *r, struct frame *f, const char *name,
-    const char *cls, const xmlChar **atts)
+/* Content that is not the report's: a bare page's chrome, heading
+ * numbers, back-links, boilerplate, and elements dropped.  1 skipped. */
+static int
+not_content(struct hreader *r, struct frame *f, const char *name,
+    const char *cls, const xmlChar **atts, const struct tag *tg)
 {
-	const struct tag *tg = lookup(name);
-	const char *href, *v;
-	struct yoy_node *n, *home;
-	struct frame *fig;
-	enum yoy_type t;
+	const char *v;
 
-	if (!r->page && !r->fragment && (any_class(cls, furniture_class) ||
-	    ((v = attr(atts, "id")) && is_tag(v, furniture_id)))) {
-		skip(r, f);     /* a bare page's chrome */
-		return;
-	}
-	if (any_class(cls, derived_class) || ((v = attr(atts, "role")) &&
+	if ((!r->page && !r->fragment && (any_class(cls, furniture_class) ||
+	    ((v = attr(atts, "id")) && is_tag(v, furniture_id)))) ||
+	    any_class(cls, derived_class) || ((v = attr(atts, "role")) &&
 	    strcmp(v, "doc-backlink") == 0) || (r->headings &&
 	    any_class(cls, number_class))) {
-		skip(r, f);     /* heading numbers, back-links, boilerplate */
-		return;
+		skip(r, f);
+		return 1;
 	}
-	if (tg == NULL) {
-		f->role = R_WRAP;
-		return;
-	}
-	if (tg->flags & F_DROP) {
+	if (tg && (tg->flags & F_DROP)) {
 		yoy_diag(YOY_WARNING, r->file, line_now(r), col_now(r),
 		    "<%s> dropped", name);
 		skip(r, f);
-		return;
+		return 1;
 	}
-	f->block = (tg->flags & F_BLOCK) != 0;
-	if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2]) {
-		f->heading = 1;
-		r->headings++;
-	}
-	if (any_class(cls, box_class)) {
-		f->box = 1;
-		r->boxes++;
-	}
-	/* footnote references: the label is the note's, whatever the text */
+	return 0;
+}
+
+/* Footnotes: a reference (its label is the note's, whatever the text),
+ * the footnotes' div and list, and each note.  1 when handled. */
+static int
+footnote(struct hreader *r, struct frame *f, const char *name,
+    const char *cls, const xmlChar **atts)
+{
+	const char *href, *v;
+	struct yoy_node *n;
+	char l[16];
+
 	if (strcmp(name, "a") == 0 && fits(YOY_A, r->cur) &&
 	    (href = value(r, atts, "href")) != NULL &&
 	    strncmp(href, "#fn:", 4) == 0 && (has_class(cls ? cls : "",
@@ -686,90 +680,91 @@ start_content(struct hreader *r, struct frame *f, const char *name,
 		yoy_node_set(r->doc, n, "href", href);
 		yoy_node_add_text(r->doc, n, href + 4, strlen(href + 4), 0);
 		skip(r, f);
-		return;
+		return 1;
 	}
 	if (!r->fragment && has_class(cls ? cls : "", "footnotes") &&
 	    strcmp(name, "div") == 0) {
 		f->role = R_FOOTNOTES;
 		r->cur = r->notes;
-		return;
+		return 1;
 	}
-	if (r->cur == r->notes && (strcmp(name, "ol") == 0 ||
-	    strcmp(name, "ul") == 0))
-		return;         /* the list of footnotes: each is a note */
-	if (r->cur == r->notes && strcmp(name, "li") == 0) {
-		v = value(r, atts, "id");
-		n = add(r, r->notes, YOY_NOTE);
-		yoy_node_set(r->doc, n, "kind", "footnote");
-		if (v && strncmp(v, "fn:", 3) == 0 && v[3]) {
-			yoy_node_set(r->doc, n, "label", v + 3);
-		} else {
-			char l[16];
+	if (r->cur != r->notes)
+		return 0;
+	if (strcmp(name, "ol") == 0 || strcmp(name, "ul") == 0)
+		return 1;       /* the list of footnotes: each is a note */
+	if (strcmp(name, "li") != 0)
+		return 0;
+	v = value(r, atts, "id");
+	n = add(r, r->notes, YOY_NOTE);
+	yoy_node_set(r->doc, n, "kind", "footnote");
+	snprintf(l, sizeof(l), "%u", r->nfootnotes + 1);
+	yoy_node_set(r->doc, n, "label", v && strncmp(v, "fn:", 3) == 0 &&
+	    v[3] ? v + 3 : l);
+	r->nfootnotes++;
+	enter(r, f, n);
+	return 1;
+}
 
-			snprintf(l, sizeof(l), "%u", r->nfootnotes + 1);
-			yoy_node_set(r->doc, n, "label", l);
-		}
-		r->nfootnotes++;
-		enter(r, f, n);
-		return;
-	}
-	if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2] &&
-	    !r->fragment && r->cur == r->flow && r->boxes == 0) {
-		struct heading *h;
+/* A heading of the page's flow, outside any box: a title whose level
+ * the structure reads later. */
+static void
+heading(struct hreader *r, struct frame *f, const char *name)
+{
+	struct heading *h;
 
-		if (r->nhd == r->caphd) {
-			r->caphd = r->caphd ? r->caphd * 2 : 64;
-			r->hd = yoy_realloc(r->hd, r->caphd * sizeof(*r->hd));
-		}
-		h = &r->hd[r->nhd++];
-		h->n = add(r, r->flow, YOY_TITLE);
-		h->level = name[1] - '0';
-		r->implicit = NULL;
-		enter(r, f, h->n);
-		f->role = R_HEADING;
+	if (r->nhd == r->caphd) {
+		r->caphd = r->caphd ? r->caphd * 2 : 64;
+		r->hd = yoy_realloc(r->hd, r->caphd * sizeof(*r->hd));
+	}
+	h = &r->hd[r->nhd++];
+	h->n = add(r, r->flow, YOY_TITLE);
+	h->level = name[1] - '0';
+	r->implicit = NULL;
+	enter(r, f, h->n);
+	f->role = R_HEADING;
+}
+
+/* An image: a figure where one fits, else its alt text. */
+static void
+image(struct hreader *r, const xmlChar **atts)
+{
+	const char *alt = value(r, atts, "alt"), *src;
+	struct yoy_node *n;
+	struct frame *fig;
+
+	if (!fits(YOY_FIGURE, r->cur)) {
+		if (alt && *alt)        /* an image in text: its alt text */
+			yoy_buf_puts(&r->text, alt);
 		return;
 	}
-	if (strcmp(name, "figure") == 0) {
-		f->role = R_FIGURE;
-		f->outer = r->figure;
-		r->figure = r->n;
-		boundary(r);
-		return;
-	}
-	if (tg->type < 0) {
-		if (f->block)
-			boundary(r);
-		return;
-	}
-	t = (enum yoy_type)tg->type;
-	if (t == YOY_FIGURE) {
-		v = value(r, atts, "alt");
-		if (!fits(YOY_FIGURE, r->cur)) {
-			if (v && *v)    /* an image in text: its alt text */
-				yoy_buf_puts(&r->text, v);
-			return;
-		}
-		n = add(r, block_home(r, r->cur), YOY_FIGURE);
-		yoy_node_set(r->doc, n, "src", (href = value(r, atts, "src")) ?
-		    href : "");
-		if (v && *v)
-			yoy_node_set(r->doc, n, "alt", v);
-		if ((fig = figure_frame(r)) != NULL && fig->figure == NULL)
-			fig->figure = n;
-		return;
-	}
-	if (t == YOY_CAPTION) {
+	n = add(r, block_home(r, r->cur), YOY_FIGURE);
+	yoy_node_set(r->doc, n, "src", (src = value(r, atts, "src")) ? src : "");
+	if (alt && *alt)
+		yoy_node_set(r->doc, n, "alt", alt);
+	if ((fig = figure_frame(r)) != NULL && fig->figure == NULL)
+		fig->figure = n;
+}
+
+/* A figure's caption, or a table's (a paragraph before it): 1 when
+ * handled; else `*t` becomes what it is instead. */
+static int
+caption(struct hreader *r, struct frame *f, const char *name,
+    enum yoy_type *t)
+{
+	struct frame *fig;
+	struct yoy_node *n;
+
+	if (*t == YOY_CAPTION) {
 		fig = figure_frame(r);
 		if (fig && fig->figure && fig->figure->first == NULL &&
 		    r->depth < MAX_NEST) {
 			enter(r, f, add(r, fig->figure, YOY_CAPTION));
-			return;
+			return 1;
 		}
-		t = YOY_P;
+		*t = YOY_P;
 	}
 	if (strcmp(name, "caption") == 0 && r->cur->type == YOY_TABLE &&
 	    r->cur->first == NULL && r->cur->parent) {
-		/* a table's caption: a paragraph before it */
 		struct yoy_node *table = r->cur, *parent = table->parent;
 
 		yoy_node_unlink(table);
@@ -777,8 +772,19 @@ start_content(struct hreader *r, struct frame *f, const char *name,
 		yoy_node_append(parent, table);
 		r->cur = n;     /* and back to the table at its end */
 		f->role = R_NODE;
-		return;
+		return 1;
 	}
+	return 0;
+}
+
+/* An element of the model, `t`: added where it fits, else its text kept
+ * in its parent's. */
+static void
+element(struct hreader *r, struct frame *f, enum yoy_type t,
+    const struct tag *tg, const xmlChar **atts)
+{
+	struct yoy_node *n;
+
 	if ((t == YOY_TD || t == YOY_TH) && r->cur->type == YOY_TABLE &&
 	    r->depth < MAX_NEST) {
 		/* a cell straight in a table: a row for it (and its kin) */
@@ -802,14 +808,56 @@ start_content(struct hreader *r, struct frame *f, const char *name,
 			boundary(r);
 		return;
 	}
-	home = yoy_type_is_inline(t) ? inline_home(r, r->cur) :
-	    block_home(r, r->cur);
-	n = add(r, home, t);
+	n = add(r, yoy_type_is_inline(t) ? inline_home(r, r->cur) :
+	    block_home(r, r->cur), t);
 	set_attrs(r, n, atts);
 	if (!yoy_type_is_inline(t))
 		r->implicit = NULL;
 	if (!(tg->flags & F_VOID))
 		enter(r, f, n);
+}
+
+static void
+start_content(struct hreader *r, struct frame *f, const char *name,
+    const char *cls, const xmlChar **atts)
+{
+	const struct tag *tg = lookup(name);
+	int hn = name[0] == 'h' && name[1] >= '1' && name[1] <= '6' &&
+	    !name[2];
+	enum yoy_type t;
+
+	if (not_content(r, f, name, cls, atts, tg))
+		return;
+	if (tg == NULL) {
+		f->role = R_WRAP;
+		return;
+	}
+	f->block = (tg->flags & F_BLOCK) != 0;
+	if (hn) {
+		f->heading = 1;
+		r->headings++;
+	}
+	if (any_class(cls, box_class)) {
+		f->box = 1;
+		r->boxes++;
+	}
+	if (footnote(r, f, name, cls, atts))
+		return;
+	if (hn && !r->fragment && r->cur == r->flow && r->boxes == 0) {
+		heading(r, f, name);
+	} else if (strcmp(name, "figure") == 0) {
+		f->role = R_FIGURE;
+		f->outer = r->figure;
+		r->figure = r->n;
+		boundary(r);
+	} else if (tg->type < 0) {
+		if (f->block)
+			boundary(r);
+	} else if ((t = (enum yoy_type)tg->type) == YOY_FIGURE) {
+		image(r, atts);
+	} else if (!caption(r, f, name, &t)) {
+		element(r, f, t, tg, atts);
+	}
 }
 
 static void

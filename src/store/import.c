@@ -576,233 +576,305 @@ valid_tag(struct yoy_store *s, const char *tag)
 	return 0;
 }
 
+/* One import in the making: what it was given, the commit it writes,
+ * and the state of the try under way. */
+struct import {
+	struct yoy_store *s;
+	const struct yoy_import_opts *o;
+	struct yoy_doc **docs;
+	const char **names;
+	int ndocs;
+	const char *date;
+	git_time_t when;
+	git_signature *sig;
+	struct yoy_buf msg;
+	git_odb *odb;
+	git_odb_backend *mem;
+	int has_tag, make_tag;          /* the tag exists; is to be made */
+	git_oid tagged, tag_id;         /* what it names; the new tag */
+	struct plan plan;
+	git_tree_update *up;
+	size_t nup;
+	/* this try */
+	git_oid tip_id, commit_id;
+	git_commit *tip;
+	git_tree *base;
+	int have_tip;
+};
+
+/* The edition's date (given, else its own, else now) and the tag's
+ * name; -1 after a diagnostic. */
+static int
+import_date(struct import *im)
+{
+	int i;
+
+	im->date = im->o->date;
+	for (i = 0; !im->date && i < im->ndocs; i++)
+		im->date = doc_date(im->docs[i]);
+	if (im->date && (im->when = yoy_store_day(im->date)) < 0) {
+		yoy_diag(YOY_FATAL, NULL, 0, 0, "invalid date '%s' (use "
+		    "YYYY-MM-DD)", im->date);
+		return -1;
+	}
+	if (im->when < 0)
+		im->when = (git_time_t)time(NULL);
+	return im->o->tag ? valid_tag(im->s, im->o->tag) : 0;
+}
+
+/* Durable commits: --fsync, or the store's yoy.fsync. */
+static void
+import_fsync(struct import *im)
+{
+	git_config *cfg;
+	int on = im->o->fsync;
+
+	if (!on && git_repository_config_snapshot(&cfg, im->s->repo) == 0) {
+		if (git_config_get_bool(&on, cfg, "yoy.fsync") < 0)
+			on = 0;
+		git_config_free(cfg);
+	}
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, on);
+}
+
+/* The commit message: given, else the edition and its inputs. */
+static void
+import_message(struct import *im)
+{
+	const struct yoy_import_opts *o = im->o;
+	int i;
+
+	if (o->message) {
+		yoy_buf_puts(&im->msg, o->message);
+		return;
+	}
+	yoy_buf_printf(&im->msg, "%s%s", o->tag ? "Edition " : "Import",
+	    o->tag ? o->tag : "");
+	if (im->date)
+		yoy_buf_printf(&im->msg, " (%s)", im->date);
+	yoy_buf_puts(&im->msg, "\n\nImported by yoy-store from:\n");
+	for (i = 0; i < im->ndocs; i++)
+		yoy_buf_printf(&im->msg, "  %s\n", im->names[i]);
+}
+
+/* main's tip as it is now, read whole: never an edition on a tip that
+ * cannot be read, which would carry the damage forward.  -1 damaged
+ * (said). */
+static int
+read_tip(struct import *im)
+{
+	struct yoy_store *s = im->s;
+
+	git_mempack_reset(im->mem);
+	if ((im->have_tip = yoy_store_main(s, &im->tip_id)) <= 0)
+		return im->have_tip;
+	if (yoy_store_commit(s, &im->tip_id, MAIN, &im->tip) < 0 ||
+	    yoy_store_tree(s, im->tip, MAIN, &im->base) < 0 ||
+	    yoy_store_check_tip(s, im->base) < 0)
+		return -1;
+	return 0;
+}
+
+/* The tree updates that take the tip to the editions: each cell's blob
+ * hashed, then written only when new, and straight to memory (libgit2's
+ * git_odb_write would first look for it on disk, rescanning the pack
+ * directory each time).  -1 after a diagnostic. */
+static int
+plan_updates(struct import *im)
+{
+	struct dircache dc = { "", NULL, 0 };
+	size_t k;
+	int i, r = 0;
+
+	plan_free(&im->plan);
+	for (i = 0; i < im->ndocs; i++)
+		if (plan_doc(&im->plan, im->base, im->docs[i], im->names[i]) < 0)
+			return -1;
+	free(im->up);
+	im->up = yoy_malloc((im->plan.n + 1) * sizeof(*im->up));
+	im->nup = 0;
+	for (k = 0; k < im->plan.n && r == 0; k++) {
+		struct cell *c = &im->plan.v[k];
+		const git_tree_entry *e = base_entry(im->s->repo, im->base,
+		    c->path, &dc);
+		git_tree_update *u = &im->up[im->nup];
+		git_oid blob;
+
+		if (c->removed) {
+			if (e) {
+				u->action = GIT_TREE_UPDATE_REMOVE;
+				u->filemode = GIT_FILEMODE_BLOB;
+				u->path = c->path;
+				im->nup++;
+			}
+			continue;
+		}
+		r = git_odb_hash(&blob, c->xml.ptr, c->xml.len, GIT_OBJECT_BLOB);
+		if (r < 0 || (e && git_oid_equal(&blob, git_tree_entry_id(e))))
+			continue;
+		r = im->mem->write(im->mem, &blob, c->xml.ptr, c->xml.len,
+		    GIT_OBJECT_BLOB);
+		u->action = GIT_TREE_UPDATE_UPSERT;
+		u->id = blob;
+		u->filemode = GIT_FILEMODE_BLOB;
+		u->path = c->path;
+		im->nup++;
+	}
+	git_tree_free(dc.tree);
+	return r < 0 ? yoy_store_fail(im->s->dir, "cannot write to the store") :
+	    0;
+}
+
+/* Nothing new: no commit (an import retried after a crash finds its own
+ * commit here), only the tag, for the tip.  1 nothing at all, 0 a tag
+ * to make, -1 trouble (said). */
+static int
+nothing_new(struct import *im)
+{
+	const char *tag = im->o->tag;
+
+	if (!im->have_tip) {
+		if (tag == NULL)
+			return 1;
+		yoy_diag(YOY_FATAL, im->s->dir, 0, 0, "nothing to tag: the "
+		    "store holds no edition");
+		return -1;
+	}
+	im->commit_id = im->tip_id;
+	if (im->has_tag && !git_oid_equal(&im->tagged, &im->tip_id)) {
+		yoy_diag(YOY_FATAL, im->s->dir, 0, 0, "tag '%s' names another "
+		    "edition already", tag);
+		return -1;
+	}
+	if (tag == NULL || im->has_tag)
+		return 1;
+	git_mempack_reset(im->mem);
+	if (tag_object(im->s, tag, &im->tip_id, im->sig, im->msg.ptr,
+	    &im->tag_id) < 0 || mem_flush(im->s, im->odb, im->mem, NULL,
+	    &im->tag_id) < 0)
+		return -1;
+	im->make_tag = 1;
+	return 0;
+}
+
+/* The new tree, its commit on the tip and the tag, written out as one
+ * pack; -1 after a diagnostic. */
+static int
+write_commit(struct import *im)
+{
+	struct yoy_store *s = im->s;
+	const char *tag = im->o->tag;
+	git_oid tree_id;
+	git_tree *tree = NULL;
+	int r;
+
+	if (im->has_tag) {
+		yoy_diag(YOY_FATAL, s->dir, 0, 0, "tag '%s' names another "
+		    "edition already", tag);
+		return -1;
+	}
+	/* the first commit has no baseline: the updater starts empty */
+	r = git_tree_create_updated(&tree_id, s->repo, im->base, im->nup,
+	    im->up);
+	if (r == 0)
+		r = git_tree_lookup(&tree, s->repo, &tree_id);
+	if (r == 0)
+		r = git_commit_create(&im->commit_id, s->repo, NULL, im->sig,
+		    im->sig, "UTF-8", im->msg.ptr, tree, im->have_tip ? 1 : 0,
+		    (const git_commit **)&im->tip);
+	git_tree_free(tree);
+	if (r < 0)
+		return yoy_store_fail(s->dir, "cannot write to the store");
+	if (tag && tag_object(s, tag, &im->commit_id, im->sig, im->msg.ptr,
+	    &im->tag_id) < 0)
+		return -1;
+	im->make_tag = tag != NULL;
+	return mem_flush(s, im->odb, im->mem, &im->commit_id, im->make_tag ?
+	    &im->tag_id : NULL);
+}
+
+/* Compare and swap: main moves only from the tip the commit was built
+ * on.  0 moved, 1 moved or locked by another writer (try again), -1
+ * trouble (said). */
+static int
+move_main(struct import *im)
+{
+	git_reference *ref = NULL;
+	int r;
+
+	r = im->have_tip ? git_reference_create_matching(&ref, im->s->repo,
+	    MAIN, &im->commit_id, 1, &im->tip_id, "yoy-store: import") :
+	    git_reference_create(&ref, im->s->repo, MAIN, &im->commit_id, 0,
+	    "yoy-store: import");
+	git_reference_free(ref);
+	if (r == 0)
+		return 0;
+	if (r == GIT_EMODIFIED || r == GIT_ELOCKED || r == GIT_EEXISTS)
+		return 1;
+	return yoy_store_fail(im->s->dir, "cannot move main");
+}
+
+/* One try against the tip as it is now: 0 committed, 1 nothing new, 2
+ * main moved meanwhile, -1 trouble (said). */
+static int
+attempt(struct import *im)
+{
+	int r;
+
+	if (read_tip(im) < 0 || plan_updates(im) < 0)
+		r = -1;
+	else if (im->nup == 0)
+		r = nothing_new(im) < 0 ? -1 : 1;
+	else if (write_commit(im) < 0)
+		r = -1;
+	else
+		r = (r = move_main(im)) == 1 ? 2 : r;
+	git_tree_free(im->base);
+	git_commit_free(im->tip);
+	im->base = NULL;
+	im->tip = NULL;
+	return r;
+}
+
 int
 yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
     const char **names, int ndocs, const struct yoy_import_opts *o)
 {
-	struct plan p = { NULL, 0, 0, YOY_MAP_INIT, NULL };
-	git_tree_update *up = NULL;
-	git_signature *sig = NULL;
-	git_time_t when = -1;
-	struct yoy_buf msg = YOY_BUF_INIT;
-	int i, try, rc = -1, committed = 0;
-	git_oid tip_id, tree_id, commit_id;
-	const char *date = o->date;
-	git_odb *odb = NULL;
-	git_odb_backend *mem = NULL;
-	git_oid tagged, tag_id;
-	int has_tag = 0, make_tag = 0;
+	struct import im;
+	int try, r = -1;
 
-	for (i = 0; !date && i < ndocs; i++)
-		date = doc_date(docs[i]);
-	if (date && (when = yoy_store_day(date)) < 0) {
-		yoy_diag(YOY_FATAL, NULL, 0, 0, "invalid date '%s' (use "
-		    "YYYY-MM-DD)", date);
+	memset(&im, 0, sizeof(im));
+	im.s = s, im.o = o, im.docs = docs, im.names = names;
+	im.ndocs = ndocs, im.when = -1;
+	if (import_date(&im) < 0)
 		return -1;
-	}
-	if (when < 0)
-		when = (git_time_t)time(NULL);
-	if (o->tag && valid_tag(s, o->tag) < 0)
-		return -1;
-	{
-		/* durable commits: --fsync, or the store's yoy.fsync */
-		git_config *cfg;
-		int on = o->fsync;
-
-		if (!on && git_repository_config_snapshot(&cfg, s->repo) == 0) {
-			if (git_config_get_bool(&on, cfg, "yoy.fsync") < 0)
-				on = 0;
-			git_config_free(cfg);
-		}
-		git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, on);
-	}
-	if (signature(s, when, &sig) < 0 || yoy_store_lock(s, o->tag) < 0 ||
-	    mem_begin(s, &odb, &mem) < 0)
+	import_fsync(&im);
+	if (signature(s, im.when, &im.sig) < 0 || yoy_store_lock(s, o->tag) < 0 ||
+	    mem_begin(s, &im.odb, &im.mem) < 0 ||
+	    (o->tag && (im.has_tag = yoy_store_tag(s, o->tag, &im.tagged)) < 0))
 		goto out;
-	if (o->tag && (has_tag = yoy_store_tag(s, o->tag, &tagged)) < 0)
-		goto out;
-	if (o->message) {
-		yoy_buf_puts(&msg, o->message);
-	} else {
-		yoy_buf_printf(&msg, "%s%s", o->tag ? "Edition " : "Import",
-		    o->tag ? o->tag : "");
-		if (date)
-			yoy_buf_printf(&msg, " (%s)", date);
-		yoy_buf_puts(&msg, "\n\nImported by yoy-store from:\n");
-		for (i = 0; i < ndocs; i++)
-			yoy_buf_printf(&msg, "  %s\n", names[i]);
-	}
-
-	for (try = 0; try < TRIES; try++) {
-		git_commit *tip = NULL;
-		git_tree *base = NULL, *tree = NULL;
-		git_reference *ref = NULL;
-		size_t k, nup = 0;
-		int have_tip, r;
-		struct dircache dc = { "", NULL, 0 };
-
-		/* the plan, against the tip as it is now */
-		git_mempack_reset(mem);
-		if ((have_tip = yoy_store_main(s, &tip_id)) < 0)
-			goto out;
-		/* never an edition on a tip that cannot be read: it would
-		 * carry the damage forward */
-		if (have_tip && (yoy_store_commit(s, &tip_id, MAIN, &tip) < 0 ||
-		    yoy_store_tree(s, tip, MAIN, &base) < 0 ||
-		    yoy_store_check_tip(s, base) < 0)) {
-			git_tree_free(base);
-			git_commit_free(tip);
-			goto out;
-		}
-		plan_free(&p);
-		for (i = 0; i < ndocs; i++)
-			if (plan_doc(&p, base, docs[i], names[i]) < 0) {
-				git_tree_free(base);
-				git_commit_free(tip);
-				goto out;
-			}
-		free(up);
-		up = yoy_malloc((p.n + 1) * sizeof(*up));
-		for (k = 0; k < p.n; k++) {
-			struct cell *c = &p.v[k];
-			const git_tree_entry *e = base_entry(s->repo, base, c->path,
-			    &dc);
-			git_oid blob;
-
-			if (c->removed) {
-				if (e) {
-					up[nup].action = GIT_TREE_UPDATE_REMOVE;
-					up[nup].filemode = GIT_FILEMODE_BLOB;
-					up[nup++].path = c->path;
-				}
-				continue;
-			}
-			/* hashed, then written only when new, and straight to
-			 * memory: libgit2's git_odb_write would first look for
-			 * it on disk, rescanning the pack directory each time */
-			r = git_odb_hash(&blob, c->xml.ptr, c->xml.len,
-			    GIT_OBJECT_BLOB);
-			if (r == 0 && (!e || !git_oid_equal(&blob,
-			    git_tree_entry_id(e))))
-				r = mem->write(mem, &blob, c->xml.ptr, c->xml.len,
-				    GIT_OBJECT_BLOB);
-			if (r < 0) {
-				git_tree_free(dc.tree);
-				git_tree_free(base);
-				git_commit_free(tip);
-				yoy_store_fail(s->dir, "cannot write to the store");
-				goto out;
-			}
-			if (!e || !git_oid_equal(&blob, git_tree_entry_id(e))) {
-				up[nup].action = GIT_TREE_UPDATE_UPSERT;
-				up[nup].id = blob;
-				up[nup].filemode = GIT_FILEMODE_BLOB;
-				up[nup++].path = c->path;
-			}
-		}
-		git_tree_free(dc.tree);
-		memset(&dc, 0, sizeof(dc));
-		if (nup == 0 && !have_tip) {
-			git_tree_free(base);
-			if (o->tag) {
-				yoy_diag(YOY_FATAL, s->dir, 0, 0, "nothing to tag: "
-				    "the store holds no edition");
-				goto out;
-			}
-			rc = 1;
-			goto out;
-		}
-		if (nup == 0) {
-			/* nothing new: no commit (an import retried after a
-			 * crash finds its own commit here); a tag for the tip */
-			commit_id = tip_id;
-			git_tree_free(base);
-			git_commit_free(tip);
-			if (has_tag && !git_oid_equal(&tagged, &tip_id)) {
-				yoy_diag(YOY_FATAL, s->dir, 0, 0, "tag '%s' names "
-				    "another edition already", o->tag);
-				goto out;
-			}
-			if (o->tag && !has_tag) {
-				git_mempack_reset(mem);
-				if (tag_object(s, o->tag, &tip_id, sig, msg.ptr,
-				    &tag_id) < 0 || mem_flush(s, odb, mem, NULL,
-				    &tag_id) < 0)
-					goto out;
-				make_tag = 1;
-			}
-			rc = 0;
-			break;
-		}
-		if (has_tag) {
-			yoy_diag(YOY_FATAL, s->dir, 0, 0, "tag '%s' names another "
-			    "edition already", o->tag);
-			git_tree_free(base);
-			git_commit_free(tip);
-			goto out;
-		}
-		/* the first commit has no baseline: the updater starts empty */
-		r = git_tree_create_updated(&tree_id, s->repo, base, nup, up);
-		if (r == 0)
-			r = git_tree_lookup(&tree, s->repo, &tree_id);
-		if (r == 0)
-			r = git_commit_create(&commit_id, s->repo, NULL, sig, sig,
-			    "UTF-8", msg.ptr, tree, have_tip ? 1 : 0,
-			    (const git_commit **)&tip);
-		git_tree_free(tree);
-		git_tree_free(base);
-		git_commit_free(tip);
-		if (r < 0) {
-			yoy_store_fail(s->dir, "cannot write to the store");
-			goto out;
-		}
-		if (o->tag && tag_object(s, o->tag, &commit_id, sig, msg.ptr,
-		    &tag_id) < 0)
-			goto out;
-		make_tag = o->tag != NULL;
-		if (mem_flush(s, odb, mem, &commit_id, make_tag ? &tag_id :
-		    NULL) < 0)
-			goto out;
-		/* compare and swap: main moves only from the tip we built on */
-		r = have_tip ? git_reference_create_matching(&ref, s->repo, MAIN,
-		    &commit_id, 1, &tip_id, "yoy-store: import") :
-		    git_reference_create(&ref, s->repo, MAIN, &commit_id, 0,
-		    "yoy-store: import");
-		git_reference_free(ref);
-		if (r == 0) {
-			committed = 1;
-			rc = 0;
-			break;
-		}
-		if (r != GIT_EMODIFIED && r != GIT_ELOCKED && r != GIT_EEXISTS) {
-			yoy_store_fail(s->dir, "cannot move main");
-			goto out;
-		}
+	import_message(&im);
+	for (try = 0; try < TRIES && (r = attempt(&im)) == 2; try++) {
 		/* moved or locked by another writer: build again on its tip */
-		{
-			struct timespec ts = { 0, (long)(1 + try) * 2000000L };
+		struct timespec ts = { 0, (long)(1 + try) * 2000000L };
 
-			nanosleep(&ts, NULL);
-		}
+		nanosleep(&ts, NULL);
 	}
-	if (try == TRIES) {
+	if (r == 2) {
 		yoy_diag(YOY_FATAL, s->dir, 0, 0, "main kept moving or stayed "
 		    "locked through %d tries; nothing imported", TRIES);
-		goto out;
+		r = -1;
 	}
-	if (make_tag && tag_ref(s, o->tag, &tag_id) < 0)
-		rc = -1;
-	if (rc == 0 && !committed)
-		rc = 1;
+	if (r >= 0 && im.make_tag && tag_ref(s, o->tag, &im.tag_id) < 0)
+		r = -1;
 out:
-	if (mem)
-		git_mempack_reset(mem);         /* what was not written goes */
-	git_odb_free(odb);
+	if (im.mem)
+		git_mempack_reset(im.mem);      /* what was not written goes */
+	git_odb_free(im.odb);
 	yoy_store_unlock(s);
-	free(up);
-	plan_free(&p);
-	yoy_buf_free(&msg);
-	git_signature_free(sig);
-	return rc;
+	free(im.up);
+	plan_free(&im.plan);
+	yoy_buf_free(&im.msg);
+	git_signature_free(im.sig);
+	return r;
 }
-

@@ -13,7 +13,7 @@ yoy_tree_doc(const char *root, xmlNodePtr *out)
 
 	if (doc == NULL || (*out = xmlNewDocNode(doc, NULL, BAD_CAST root,
 	    NULL)) == NULL)
-		yoy_malloc((size_t)-1);         /* reports, exits */
+		yoy_oom();
 	xmlDocSetRootElement(doc, *out);
 	return doc;
 }
@@ -24,7 +24,7 @@ yoy_tree_el(xmlNodePtr parent, const char *name)
 	xmlNodePtr n = xmlNewChild(parent, NULL, BAD_CAST name, NULL);
 
 	if (n == NULL)
-		yoy_malloc((size_t)-1);         /* reports, exits */
+		yoy_oom();
 	return n;
 }
 
@@ -32,7 +32,7 @@ void
 yoy_tree_attr(xmlNodePtr n, const char *name, const char *value)
 {
 	if (value && xmlSetProp(n, BAD_CAST name, BAD_CAST value) == NULL)
-		yoy_malloc((size_t)-1);
+		yoy_oom();
 }
 
 void
@@ -50,7 +50,7 @@ yoy_tree_text(xmlNodePtr parent, const char *s, size_t len)
 	xmlNodePtr t = xmlNewTextLen(BAD_CAST s, (int)len);
 
 	if (t == NULL || xmlAddChild(parent, t) == NULL)
-		yoy_malloc((size_t)-1);
+		yoy_oom();
 }
 
 static void
