@@ -30,7 +30,8 @@ LAYERS   = base model xml read diff store check
 LIBSRC   = $(foreach d,$(LAYERS),$(sort $(wildcard src/$(d)/*.c)))
 LIBOBJ   = $(LIBSRC:src/%.c=$(O)/%.o) $(O)/data.o
 # the programs' shared helpers, beside their mains
-CLIOBJ   = $(O)/filters/cli.o $(O)/filters/diffmain.o $(O)/filters/watchdog.o
+CLIOBJ   = $(O)/filters/cli.o $(O)/filters/convert.o $(O)/filters/diffmain.o \
+           $(O)/filters/watchdog.o
 HEADERS  = src/yoy.h src/internal.h filters/cli.h
 INCLUDES = -Isrc -Ifilters
 TESTS    = unit txtlines validate mdstatements mdspill htmlwords maxrss

@@ -31,7 +31,7 @@ static const struct {
 	[YOY_OPT_VERSION] = { "version", 'V', NULL,
 		"show the version and the libraries'" },
 	[YOY_OPT_DEPARTMENT] = { "department", 'd', "ID",
-		"only this department (slug or any\n"
+		"the page is this department's (slug or any\n"
 		"spelling the registry knows)" },
 	[YOY_OPT_TITLE] = { "title", 't', "TEXT",
 		"the page's title, for a body without it" },
@@ -159,6 +159,9 @@ shared(const struct yoy_cli *c, enum yoy_opt o, const char *arg,
 	case YOY_OPT_DEPARTMENTS:
 		a->departments = arg;
 		return 0;
+	case YOY_OPT_DEPARTMENT:
+		a->department = arg;
+		return 0;
 	case YOY_OPT_SOURCEPOS:
 		a->sourcepos = 1;
 		return 0;
@@ -175,6 +178,7 @@ shared(const struct yoy_cli *c, enum yoy_opt o, const char *arg,
 		printf(")\n%s\n", YOY_LICENCE);
 		return 1;
 	default:
+		/* a program's own: it lists it, so it takes it */
 		return c->option(c->ctx, o, arg) < 0 ? -1 : 0;
 	}
 }

@@ -16,8 +16,9 @@ enum yoy_opt {
 	/* handled by yoy_cli_parse itself */
 	YOY_OPT_OUTPUT, YOY_OPT_DEPARTMENTS, YOY_OPT_SOURCEPOS,
 	YOY_OPT_TIME_LIMIT, YOY_OPT_WARNINGS, YOY_OPT_HELP, YOY_OPT_VERSION,
+	YOY_OPT_DEPARTMENT,
 	/* handed to the program */
-	YOY_OPT_DEPARTMENT, YOY_OPT_TITLE, YOY_OPT_INCLUDE_DIR,
+	YOY_OPT_TITLE, YOY_OPT_INCLUDE_DIR,
 	YOY_OPT_ACTION, YOY_OPT_KIND, YOY_OPT_YEAR,
 	YOY_OPT_YEARS, YOY_OPT_STORE, YOY_OPT_IGNORE_TYPOGRAPHY,
 	YOY_OPT_FORMAT, YOY_OPT_COLOR, YOY_OPT_COLOUR, YOY_OPT_ALL,
@@ -52,6 +53,7 @@ struct yoy_cli {
 struct yoy_cli_args {
 	const char *output;         /* -o */
 	const char *departments;    /* --departments */
+	const char *department;     /* -d, as given */
 	int sourcepos;              /* --sourcepos */
 	double time_limit;          /* --time-limit, 0 when not given */
 	int first;                  /* the first operand: argv[first] */
@@ -72,6 +74,29 @@ int yoy_cli_choice(const char *what, const char *arg,
 	const char *const *names);
 /* --version's libraries, for cli->libraries. */
 void yoy_cli_xml_pcre2(FILE *);
+
+/* ------------------------------------------------------------ converters */
+
+/* A converter: its command line and its reader. */
+struct yoy_convert {
+	const struct yoy_cli *cli;          /* cli->ctx is the reader's too */
+	const char **department;    /* where -d goes, once checked */
+	/* before the inputs: the reader made (NULL: none) */
+	void (*begin)(void *ctx, struct yoy_doc *, const struct yoy_write_opts *);
+	/* one input: `buf` is taken; -1 on trouble (said) */
+	int (*read)(void *ctx, struct yoy_doc *, char *buf, size_t len,
+		const char *file);
+	int stop;                           /* the first trouble ends reading */
+	/* after the inputs (NULL: none) */
+	void (*end)(void *ctx, struct yoy_doc *);
+	/* a parser that may take too long or abort: what it reads
+	 * ("markdown") and its name and version, for the watchdog */
+	const char *what;
+	const char *(*parser)(void);
+};
+/* A converter's main: options, registry, inputs, output; the exit
+ * status. */
+int yoy_cli_convert(const struct yoy_convert *, int argc, char **argv);
 
 /* ---------------------------------------------------------- arguments */
 

@@ -13,7 +13,7 @@
 struct diff_args {
 	struct yoy_diff_opts o;
 	struct yoy_diff_out out;
-	const char *dept, *color, *store;
+	const char *color, *store;
 };
 
 static int
@@ -30,9 +30,6 @@ option(void *ctx, enum yoy_opt opt, const char *arg)
 	case YOY_OPT_ACTION:
 		d->o.action = yoy_cli_number("--action", arg, 1, 999);
 		return d->o.action < 0 ? -1 : 0;
-	case YOY_OPT_DEPARTMENT:
-		d->dept = arg;
-		return 0;
 	case YOY_OPT_KIND:
 		if ((d->o.kind = yoy_kind_from_name(arg)) == 0) {
 			yoy_diag(YOY_FATAL, NULL, 0, 0, "unknown kind '%s' (use "
@@ -76,7 +73,9 @@ option(void *ctx, enum yoy_opt opt, const char *arg)
 
 static const struct yoy_cli_opt options[] = {
 	{ YOY_OPT_ACTION, NULL },
-	{ YOY_OPT_DEPARTMENT, NULL }, { YOY_OPT_KIND, NULL },
+	{ YOY_OPT_DEPARTMENT, "only this department (slug or any\n"
+	    "spelling the registry knows)" },
+	{ YOY_OPT_KIND, NULL },
 	{ YOY_OPT_YEAR, NULL }, { YOY_OPT_YEARS, NULL },
 	{ YOY_OPT_STORE, "compare revisions of this store" },
 	{ YOY_OPT_IGNORE_TYPOGRAPHY, NULL },
@@ -155,7 +154,7 @@ yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev)
 {
 	struct diff_args d = {
 		{ 0, NULL, YOY_KIND_NONE, 0, 0, 0 },
-		{ YOY_FMT_TEXT, 0, 0, { NULL, NULL }, NULL }, NULL, "auto", NULL
+		{ YOY_FMT_TEXT, 0, 0, { NULL, NULL }, NULL }, "auto", NULL
 	};
 	const struct yoy_cli cli = {
 		"yoy-diff", synopsis, about,
@@ -186,7 +185,8 @@ yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev)
 	}
 	if (yoy_registry_load(a.departments) < 0)
 		return 2;
-	if (d.dept && (d.o.department = yoy_cli_department_id(d.dept)) == NULL)
+	if (a.department && (d.o.department =
+	    yoy_cli_department_id(a.department)) == NULL)
 		goto done;
 	if (d.store && rev == NULL) {
 		/* revisions are read by yoy-store, the program that links

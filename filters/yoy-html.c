@@ -9,14 +9,36 @@ option(void *ctx, enum yoy_opt o, const char *arg)
 {
 	struct yoy_html_opts *opts = ctx;
 
-	if (o == YOY_OPT_DEPARTMENT) {
-		opts->department = arg;
-	} else if (o == YOY_OPT_TITLE) {
-		if (yoy_text_check(arg, strlen(arg), "--title") > 0)
-			return -1;
-		opts->title = arg;
-	}
+	(void)o;        /* YOY_OPT_TITLE */
+	if (yoy_text_check(arg, strlen(arg), "--title") > 0)
+		return -1;
+	opts->title = arg;
 	return 0;
+}
+
+static int
+read_input(void *ctx, struct yoy_doc *doc, char *buf, size_t len,
+    const char *file)
+{
+	return yoy_html_read(doc, buf, len, file, ctx);
+}
+
+static void
+end(void *ctx, struct yoy_doc *doc)
+{
+	(void)ctx;
+	yoy_doc_normalize(doc);
+}
+
+/* libxml2 2.9's HTML parser is quadratic in the attributes of one tag
+ * and in unmatched end tags: the watchdog names it. */
+static const char *
+parser(void)
+{
+	static char name[32];
+
+	snprintf(name, sizeof(name), "libxml2 %s", yoy_libxml2_version());
+	return name;
 }
 
 int
@@ -24,8 +46,7 @@ main(int argc, char **argv)
 {
 	static const struct yoy_cli_opt opts[] = {
 		{ YOY_OPT_OUTPUT, NULL },
-		{ YOY_OPT_DEPARTMENT, "the page is this department's (slug or any\n"
-		    "spelling the registry knows)" },
+		{ YOY_OPT_DEPARTMENT, NULL },
 		{ YOY_OPT_TITLE, "the page's title, for a body saved without it\n"
 		    "(\"Action 2: …\" makes it a per-action page)" },
 		{ YOY_OPT_DEPARTMENTS, NULL }, { YOY_OPT_SOURCEPOS, NULL },
@@ -45,48 +66,9 @@ main(int argc, char **argv)
 		"Exit status: 0 success, 1 findings at or above -W, 2 trouble.\n",
 		opts, yoy_cli_xml_pcre2, option, &hopts
 	};
-	struct yoy_cli_args a;
-	struct yoy_write_opts wopts = { 0 };
-	struct yoy_doc *doc;
-	struct yoy_buf *in;
-	double total = 0;
-	char lx[32];
-	int i, n, status, r;
+	const struct yoy_convert cv = {
+		&cli, &hopts.department, NULL, read_input, 0, end, "HTML", parser
+	};
 
-	yoy_diag_init("yoy-html");
-	yoy_xml_errors_init();
-	if ((r = yoy_cli_parse(&cli, argc, argv, &a)) != 0)
-		return r > 0 ? 0 : 2;
-	wopts.sourcepos = a.sourcepos;
-	if (yoy_registry_load(a.departments) < 0)
-		return 2;
-	if (hopts.department && yoy_cli_department(hopts.department) < 0)
-		return 2;
-	/* read every file first: the time limit follows the input's size */
-	in = yoy_cli_read(argv + a.first, argc - a.first, &n, &total);
-	doc = yoy_doc_new();
-	if (yoy_diag_status() < 2) {
-		/* libxml2 2.9's HTML parser is quadratic in the attributes of
-		 * one tag and in unmatched end tags */
-		snprintf(lx, sizeof(lx), "libxml2 %s", yoy_libxml2_version());
-		yoy_watchdog(a.time_limit > 0 ? a.time_limit : 5 + total / 1e7,
-		    n == 1 ? yoy_diag_name(a.first < argc ? argv[a.first] :
-		    NULL) : "input", "HTML", lx);
-		for (i = 0; i < n; i++)
-			yoy_html_read(doc, in[i].ptr, in[i].len, a.first < argc ?
-			    argv[a.first + i] : NULL, &hopts);
-	} else {
-		for (i = 0; i < n; i++)
-			yoy_buf_free(&in[i]);
-	}
-	free(in);
-	yoy_doc_normalize(doc);
-	if (yoy_diag_status() == 2)
-		goto done;
-	yoy_xml_output(doc, a.output, &wopts);
-done:
-	status = yoy_diag_status();
-	yoy_doc_free(doc);
-	yoy_registry_free();
-	return status;
+	return yoy_cli_convert(&cv, argc, argv);
 }

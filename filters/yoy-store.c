@@ -86,14 +86,11 @@ option(void *ctx, enum yoy_opt o, const char *arg)
 	case YOY_OPT_FSYNC:
 		sa->io.fsync = 1;
 		break;
-	case YOY_OPT_ACTION:
+	default:        /* YOY_OPT_ACTION */
 		if ((sa->action = yoy_cli_number("--action", arg, 1, 999)) < 0) {
 			fputs(synopsis, stderr);
 			return -1;
 		}
-		break;
-	default:        /* YOY_OPT_DEPARTMENT */
-		sa->dept = arg;
 		break;
 	}
 	return 0;
@@ -239,6 +236,7 @@ main(int argc, char **argv)
 	if ((r = yoy_cli_parse(&cli, argc, argv, &a)) != 0)
 		return r > 0 ? 0 : 2;
 	sa.output = a.output;
+	sa.dept = a.department;
 	if (a.first == argc) {
 		bad_usage("no command (init, import, log, show, ls, verify, "
 		    "push or pull)");

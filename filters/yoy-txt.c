@@ -5,13 +5,10 @@
 #include "cli.h"
 
 static int
-option(void *ctx, enum yoy_opt o, const char *arg)
+read_input(void *ctx, struct yoy_doc *doc, char *buf, size_t len,
+    const char *file)
 {
-	struct yoy_txt_opts *opts = ctx;
-
-	if (o == YOY_OPT_DEPARTMENT)
-		opts->department = arg;
-	return 0;
+	return yoy_txt_read(doc, buf, len, file, ctx);
 }
 
 int
@@ -19,8 +16,7 @@ main(int argc, char **argv)
 {
 	static const struct yoy_cli_opt opts[] = {
 		{ YOY_OPT_OUTPUT, NULL },
-		{ YOY_OPT_DEPARTMENT, "the page is this department's (slug or any\n"
-		    "spelling the registry knows)" },
+		{ YOY_OPT_DEPARTMENT, NULL },
 		{ YOY_OPT_DEPARTMENTS, NULL }, { YOY_OPT_SOURCEPOS, NULL },
 		{ YOY_OPT_WARNINGS, NULL }, { YOY_OPT_HELP, NULL },
 		{ YOY_OPT_VERSION, NULL }, { YOY_OPT_END, NULL }
@@ -34,40 +30,11 @@ main(int argc, char **argv)
 		"canonical XML of yoy.  Reads the FILEs (standard input if none, or for\n"
 		"'-') as one document and writes it to standard output.\n",
 		"Exit status: 0 success, 1 findings at or above -W, 2 trouble.\n",
-		opts, yoy_cli_xml_pcre2, option, &topts
+		opts, yoy_cli_xml_pcre2, NULL, &topts
 	};
-	struct yoy_cli_args a;
-	struct yoy_write_opts wopts = { 0 };
-	struct yoy_doc *doc;
-	int i, status, r;
+	const struct yoy_convert cv = {
+		&cli, &topts.department, NULL, read_input, 0, NULL, NULL, NULL
+	};
 
-	yoy_diag_init("yoy-txt");
-	yoy_xml_errors_init();
-	if ((r = yoy_cli_parse(&cli, argc, argv, &a)) != 0)
-		return r > 0 ? 0 : 2;
-	wopts.sourcepos = a.sourcepos;
-	if (yoy_registry_load(a.departments) < 0)
-		return 2;
-	if (topts.department && yoy_cli_department(topts.department) < 0)
-		return 2;
-
-	doc = yoy_doc_new();
-	for (i = a.first; i < argc || i == a.first; i++) {
-		const char *path = i < argc ? argv[i] : NULL;
-		struct yoy_buf b = YOY_BUF_INIT;
-
-		if (yoy_buf_read_file(&b, path) < 0) {
-			yoy_buf_free(&b);
-			continue;   /* reported; the status says 2 */
-		}
-		yoy_txt_read(doc, b.ptr, b.len, path, &topts);
-	}
-	if (yoy_diag_status() == 2)
-		goto done;
-	yoy_xml_output(doc, a.output, &wopts);
-done:
-	status = yoy_diag_status();
-	yoy_doc_free(doc);
-	yoy_registry_free();
-	return status;
+	return yoy_cli_convert(&cv, argc, argv);
 }
