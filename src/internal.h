@@ -98,6 +98,8 @@ size_t *yoy_map_at(struct yoy_map *, const char *key, size_t len,
 size_t yoy_map_get(const struct yoy_map *, const char *key); /* or -1 */
 /* Room for `n` keys without growing. */
 void yoy_map_reserve(struct yoy_map *, size_t n);
+/* Empties the map, keeping its room. */
+void yoy_map_clear(struct yoy_map *);
 /* The stored key of a slot yoy_map_at returned. */
 const char *yoy_map_key(const struct yoy_map *, const size_t *at);
 void yoy_map_free(struct yoy_map *);
@@ -314,15 +316,9 @@ int yoy_re_match(enum yoy_re, const char *s, size_t len, size_t *ov,
  * own syntax; the rules for what they become live there, once, so that
  * the same page reaches the same tree whatever it was written in. */
 
-/* A set of department ids, for "appears twice" in linear time: the table
- * lives in the document's arena, the ids must too. */
-struct yoy_idset {
-	const char **v;
-	size_t n, cap;
-};
-/* Adds `id`; 0 when it was there already. */
-int yoy_idset_add(struct yoy_doc *, struct yoy_idset *, const char *id);
-void yoy_idset_clear(struct yoy_idset *);
+/* The deepest node a reader makes: deeper elements only wrap their text
+ * (each level is a frame of the writer's and the checks' recursion). */
+#define YOY_MAX_NEST 40
 
 enum yoy_page {
 	YOY_PAGE_GENERIC,   /* sections; "Action N:" headings are actions */
@@ -335,14 +331,20 @@ struct yoy_shape {
 	const char *file;           /* for diagnostics */
 	enum yoy_page page;
 	const char *page_id, *page_name;    /* YOY_PAGE_DEPT */
+	const char *year;           /* a statement's year ("2012") */
 	struct yoy_node *section, *action, *dept, *entry;
 	struct yoy_label last;      /* the current entry's label */
 	int titled;                 /* the current action has its title */
-	struct yoy_idset ids;       /* the current action's departments */
+	int depts;                  /* the current action has departments */
+	/* the current action's department ids, for "appears twice" in
+	 * linear time; their own arena, since a reader may free nodes */
+	struct yoy_map ids;
+	struct yoy_arena *ids_arena;
 };
 
 void yoy_shape_init(struct yoy_shape *, struct yoy_doc *, const char *file,
 	const char *department);
+void yoy_shape_free(struct yoy_shape *);
 /* Sets the page kind from the page's title ("Action 2: …", "CO's actions
  * in response to …") unless a department was given; a per-action page
  * opens its action. */
@@ -356,12 +358,17 @@ void yoy_shape_meta(struct yoy_shape *, enum yoy_type, const char *s,
  * the first of each kind stands, published before updated. */
 void yoy_shape_date(struct yoy_shape *, const char iso[11], const char *kind,
 	unsigned line);
-/* Where a block of `line` goes now: the entry, action, section or body
- * (under a department before any label: a commitment entry, warned). */
+/* Where a block of `line` goes now: the entry; the action, before its
+ * departments; the section or the body.  Under a department outside any
+ * entry, a statement (a commitment entry of sh->year), warned. */
 struct yoy_node *yoy_shape_container(struct yoy_shape *, unsigned line);
 /* Opens action `num` under `parent` (the body when NULL). */
 struct yoy_node *yoy_shape_action(struct yoy_shape *, struct yoy_node *parent,
 	int num, unsigned line);
+/* Whether department heading `text` has an action to open its
+ * department in: 0, with a warning, when it has not. */
+int yoy_shape_dept_heading(struct yoy_shape *, const char *text,
+	unsigned line);
 /* Opens a department of the current action; warns when it is there
  * already. */
 void yoy_shape_dept(struct yoy_shape *, const char *id, const char *name,
@@ -370,6 +377,12 @@ void yoy_shape_dept(struct yoy_shape *, const char *id, const char *name,
  * a warning. */
 void yoy_shape_unknown_dept(struct yoy_shape *, const char *name,
 	size_t len, unsigned line);
+/* Opens the current department's statement: an entry, the commitment of
+ * sh->year, without a label. */
+struct yoy_node *yoy_shape_statement(struct yoy_shape *, unsigned line);
+/* Closes the current entry (YOY_ENTRY), department and entry
+ * (YOY_DEPARTMENT), or action, department and entry (YOY_ACTION). */
+void yoy_shape_end(struct yoy_shape *, enum yoy_type);
 /* Opens an entry labelled `label`; 0 (with a warning) when there is no
  * action or department to hold it. */
 int yoy_shape_entry(struct yoy_shape *, const char *label, size_t len,

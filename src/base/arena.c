@@ -230,6 +230,7 @@ yoy_arena_strndup(struct yoy_arena *a, const char *s, size_t n)
 	char *d = yoy_arena_alloc(a, n + 1);
 
 	memcpy(d, s, n);
+	d[n] = '\0';           /* a raw arena's blocks are not zeroed */
 	return d;
 }
 

@@ -106,6 +106,14 @@ yoy_map_key(const struct yoy_map *m, const size_t *at)
 }
 
 void
+yoy_map_clear(struct yoy_map *m)
+{
+	if (m->cap)
+		memset(m->slot, 0, m->cap * sizeof(*m->slot));
+	m->n = 0;
+}
+
+void
 yoy_map_free(struct yoy_map *m)
 {
 	free(m->slot);

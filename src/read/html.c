@@ -32,7 +32,6 @@
 
 #include "internal.h"
 
-#define MAX_NEST 40         /* deepest element of the result */
 #define MAX_HTML_ERRORS 20  /* libxml2's complaints shown per file */
 #define ADOPT_TEXT 4096     /* longer texts are handed over, not copied */
 
@@ -757,7 +756,7 @@ caption(struct hreader *r, struct frame *f, const char *name,
 	if (*t == YOY_CAPTION) {
 		fig = figure_frame(r);
 		if (fig && fig->figure && fig->figure->first == NULL &&
-		    r->depth < MAX_NEST) {
+		    r->depth < YOY_MAX_NEST) {
 			enter(r, f, add(r, fig->figure, YOY_CAPTION));
 			return 1;
 		}
@@ -786,7 +785,7 @@ element(struct hreader *r, struct frame *f, enum yoy_type t,
 	struct yoy_node *n;
 
 	if ((t == YOY_TD || t == YOY_TH) && r->cur->type == YOY_TABLE &&
-	    r->depth < MAX_NEST) {
+	    r->depth < YOY_MAX_NEST) {
 		/* a cell straight in a table: a row for it (and its kin) */
 		if (r->implicit_row == NULL || r->cur->last != r->implicit_row)
 			r->implicit_row = add(r, r->cur, YOY_TR);
@@ -794,12 +793,12 @@ element(struct hreader *r, struct frame *f, enum yoy_type t,
 		r->cur = r->implicit_row;
 		r->depth++;
 	}
-	if (!fits(t, r->cur) || (r->depth >= MAX_NEST &&
+	if (!fits(t, r->cur) || (r->depth >= YOY_MAX_NEST &&
 	    !(tg->flags & F_VOID))) {
 		if (fits(t, r->cur) && !r->nest_warned) {
 			yoy_diag(YOY_WARNING, r->file, line_now(r), col_now(r),
 			    "elements nested over %d deep: the deeper ones "
-			    "only wrap their text", MAX_NEST);
+			    "only wrap their text", YOY_MAX_NEST);
 			r->nest_warned = 1;
 		}
 		if (t == YOY_BR)
@@ -1325,6 +1324,7 @@ reader_free(struct hreader *r)
 	yoy_buf_free(&r->title);
 	free(r->st);
 	free(r->hd);
+	yoy_shape_free(&r->sh);
 }
 
 /* ----------------------------------------------------------- structure */

@@ -18,8 +18,10 @@
  * before its children (yoy_xml_spill_open); the open line and what
  * follows it is copied to a fresh arena, and the old one is reset.  What
  * outlives the body's nodes (the meta, file names, footnote labels) is
- * allocated from the document's own arena, `keep`; department ids of
- * the current action from `ids_arena`. */
+ * allocated from the document's own arena, `keep`.
+ *
+ * Where each block goes (action, department, statement) is shape.c's to
+ * say, as for every reader. */
 #include <cmark.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,7 +32,6 @@
 
 #define MAX_FRAMES 256      /* nested {div}s */
 #define MAX_INCLUDES 8      /* nested {include}s */
-#define MAX_NEST 40         /* deepest node of the result, as yoy-html's */
 #define RELEASE (64 * 1024) /* input given back in steps of this */
 #define SPILL_AT (128 * 1024) /* the body written out when its arena is this */
 
@@ -59,8 +60,7 @@ struct yoy_md {
 	int dr;                     /* a department-response file */
 	int includes;
 	struct yoy_node *sect[7];   /* open sections by heading level */
-	struct yoy_node *action, *dept, *entry;
-	struct yoy_idset ids;       /* the action's department ids */
+	struct yoy_shape sh;        /* the action, department and entry */
 	int action_level;
 	struct frame frames[MAX_FRAMES];
 	int nframes;
@@ -74,11 +74,9 @@ struct yoy_md {
 	struct fns refs, defs;
 	int titled;
 	int nest_warned;
-	int depts;                  /* the action holds departments */
 	struct yoy_arena *keep;     /* the document's arena */
 	struct yoy_arena *work;     /* the body's nodes, when spilling */
 	struct yoy_arena *fresh;    /* and the one they are copied to */
-	struct yoy_arena *ids_arena;    /* the ids in `ids` */
 };
 
 struct line {
@@ -173,32 +171,16 @@ section(struct yoy_md *m)
 	return m->doc->body;
 }
 
-/* A statement's entry in the current department. */
-static struct yoy_node *
-new_entry(struct yoy_md *m, unsigned line)
-{
-	m->entry = add(m, m->dept, YOY_ENTRY, line);
-	yoy_node_set(m->doc, m->entry, "kind", "commitment");
-	yoy_node_set(m->doc, m->entry, "year", m->o.year);
-	return m->entry;
-}
-
-/* Where blocks go now. */
+/* Where blocks go now (shape.c's rules). */
 static struct yoy_node *
 container(struct yoy_md *m, unsigned line)
 {
-	if (m->entry)
-		return m->entry;
-	if (m->dept) {
-		yoy_diag(YOY_WARNING, m->file, line, 1, "text outside a "
-		    "statement of department '%s'; kept in an entry of its own",
-		    yoy_node_get(m->dept, "name"));
-		return new_entry(m, line);
-	}
-	/* an action holds its blocks before its departments */
-	if (m->action && !m->depts)
-		return m->action;
-	return section(m);
+	struct yoy_node *c;
+
+	m->sh.section = section(m);
+	c = yoy_shape_container(&m->sh, line);
+	m->sh.section = NULL;   /* the sections are m->sect's */
+	return c;
 }
 
 static void add_fn(struct fns *, const char *, const char *, unsigned);
@@ -250,7 +232,7 @@ flush_text(struct yoy_md *m, struct yoy_node *parent)
 	m->text.len = 0;
 }
 
-/* Whether a node under `parent` would be deeper than MAX_NEST (said
+/* Whether a node under `parent` would be deeper than YOY_MAX_NEST (said
  * once): then it is not made, and its text stays in `parent`. */
 static int
 too_deep(struct yoy_md *m, const struct yoy_node *parent, unsigned line)
@@ -258,14 +240,14 @@ too_deep(struct yoy_md *m, const struct yoy_node *parent, unsigned line)
 	unsigned depth = 1;
 
 	for (; parent->parent; parent = parent->parent)
-		if (++depth > MAX_NEST)
+		if (++depth > YOY_MAX_NEST)
 			break;
-	if (depth <= MAX_NEST)
+	if (depth <= YOY_MAX_NEST)
 		return 0;
 	if (!m->nest_warned++)
 		yoy_diag(YOY_WARNING, m->file, line, 1, "elements nested over "
 		    "%d deep: the deeper ones are flattened, their text kept",
-		    MAX_NEST);
+		    YOY_MAX_NEST);
 	return 1;
 }
 
@@ -499,9 +481,9 @@ blocks(struct yoy_md *m, cmark_node *top, struct yoy_node *parent,
 		int box = t == CMARK_NODE_BLOCK_QUOTE || t == CMARK_NODE_LIST ||
 		    t == CMARK_NODE_ITEM;
 
-		/* past MAX_NEST, a quote, list or item is its parent's:
+		/* past YOY_MAX_NEST, a quote, list or item is its parent's:
 		 * the innermost are the flattened ones */
-		if (box && ev == CMARK_EVENT_ENTER && depth >= MAX_NEST) {
+		if (box && ev == CMARK_EVENT_ENTER && depth >= YOY_MAX_NEST) {
 			too_deep(m, cur, line);
 			flat++;
 			continue;
@@ -596,8 +578,8 @@ close_sections(struct yoy_md *m, int level)
 
 	for (l = level; l <= 6; l++)
 		m->sect[l] = NULL;
-	if (m->action && m->action_level >= level)
-		m->action = m->dept = m->entry = NULL;
+	if (m->sh.action && m->action_level >= level)
+		yoy_shape_end(&m->sh, YOY_ACTION);
 }
 
 static void
@@ -638,24 +620,17 @@ start_action(struct yoy_md *m, cmark_node *h, int num, size_t off,
     unsigned line, int level)
 {
 	struct yoy_node *t;
-	char n[4];
 
-	snprintf(n, sizeof(n), "%d", num);
-	m->action = m->dept = m->entry = NULL;
+	yoy_shape_end(&m->sh, YOY_ACTION);
 	/* a department response's action follows all before it in the
 	 * body: what comes after it goes after it, not into a section left
 	 * open before */
 	if (m->dr)
 		close_sections(m, 1);
 	spill(m, 0);
-	m->action = add(m, m->dr ? m->doc->body : section(m), YOY_ACTION,
-	    line);
-	m->depts = 0;
-	yoy_arena_reset(m->ids_arena);
-	yoy_idset_clear(&m->ids);
+	yoy_shape_action(&m->sh, m->dr ? m->doc->body : section(m), num, line);
 	m->action_level = level;
-	yoy_node_set(m->doc, m->action, "n", n);
-	t = add(m, m->action, YOY_TITLE, line);
+	t = add(m, m->sh.action, YOY_TITLE, line);
 	inlines(m, h, t, line);
 	drop_prefix(t, off);
 	if (t->first == NULL || (t->first == t->last &&
@@ -667,64 +642,30 @@ start_action(struct yoy_md *m, cmark_node *h, int num, size_t off,
 static void
 start_department(struct yoy_md *m, cmark_node *h, unsigned line)
 {
-	struct yoy_buf s = YOY_BUF_INIT, slug = YOY_BUF_INIT;
+	struct yoy_buf s = YOY_BUF_INIT, name = YOY_BUF_INIT;
 	const struct yoy_dept *d;
-	struct yoy_node *n;
-	struct yoy_arena *was;
-	const char *id;
-	int fresh;
+	struct yoy_node *t;
 
-	m->dept = m->entry = NULL;
+	yoy_shape_end(&m->sh, YOY_DEPARTMENT);
 	spill(m, 0);
 	plain(h, &s);
 	if (s.len == 0) {
 		yoy_diag(YOY_WARNING, m->file, line, 1, "an empty heading where "
 		    "a department's was expected; ignored");
-		yoy_buf_free(&s);
-		return;
-	}
-	if (m->action == NULL) {
-		yoy_diag(YOY_WARNING, m->file, line, 1, "department heading "
-		    "'%s' outside any action; kept as a paragraph", s.ptr);
+	} else if (!yoy_shape_dept_heading(&m->sh, s.ptr, line)) {
 		inlines(m, h, add(m, container(m, line), YOY_P, line), line);
-		yoy_buf_free(&s);
-		return;
-	}
-	n = add(m, m->action, YOY_DEPARTMENT, line);
-	if ((d = yoy_registry_find(s.ptr, s.len)) != NULL) {
-		yoy_node_set(m->doc, n, "id", d->id);
-		yoy_node_set(m->doc, n, "name", d->name);
+	} else if ((d = yoy_registry_find(s.ptr, s.len)) != NULL) {
+		yoy_shape_dept(&m->sh, d->id, d->name, line);
 	} else {
-		struct yoy_node *t = yoy_node_new(m->doc, YOY_TITLE);
-		struct yoy_buf name = YOY_BUF_INIT;
-
+		t = yoy_node_new(m->doc, YOY_TITLE);
 		inlines(m, h, t, line);   /* <br> as breaks, entities read */
 		yoy_node_text(t, &name);
 		yoy_buf_putc(&name, '\0');     /* never NULL, even empty */
 		name.len = yoy_text_fold(name.ptr, name.len - 1);
-		name.ptr[name.len] = '\0';
-		yoy_registry_slug(name.ptr, name.len, &slug);
-		yoy_diag(YOY_WARNING, m->file, line, 1, "unknown department "
-		    "'%s'; using id '%s'", name.ptr, slug.ptr);
-		yoy_node_set(m->doc, n, "id", slug.len ? slug.ptr :
-		    "unknown");
-		yoy_node_set(m->doc, n, "name", name.ptr);
-		yoy_buf_free(&name);
+		yoy_shape_unknown_dept(&m->sh, name.ptr, name.len, line);
 	}
-	m->depts = 1;
-	id = yoy_node_get(n, "id");
-	was = keep(m);      /* the set's table */
-	fresh = yoy_idset_add(m->doc, &m->ids,
-	    yoy_arena_strndup(m->ids_arena, id, strlen(id)));
-	unkeep(m, was);
-	if (!fresh)
-		yoy_diag(YOY_WARNING, m->file, line, 1, "department '%s' "
-		    "appears twice in action %s; keeping both",
-		    yoy_node_get(n, "name"), yoy_node_get(m->action, "n"));
-	m->dept = m->action->last;
-	m->entry = NULL;
 	yoy_buf_free(&s);
-	yoy_buf_free(&slug);
+	yoy_buf_free(&name);
 }
 
 static void
@@ -746,7 +687,7 @@ heading(struct yoy_md *m, cmark_node *h, unsigned line)
 		start_department(m, h, line);
 	} else if (!m->dr && num > 0) {
 		start_action(m, h, num, lead + off, line, level);
-	} else if (m->dr || (m->action && level > m->action_level)) {
+	} else if (m->dr || (m->sh.action && level > m->action_level)) {
 		/* a heading inside an action: its text stays, as a paragraph */
 		inlines(m, h, add(m, container(m, line), YOY_P, line), line);
 	} else {
@@ -1211,15 +1152,15 @@ push(struct yoy_md *m, enum frame_kind k, unsigned line)
 	f->file = m->file;
 	f->line = line;
 	if (k == F_DEPARTMENT) {
-		m->dept = m->entry = NULL;
+		yoy_shape_end(&m->sh, YOY_DEPARTMENT);
 		spill(m, 0);
 	} else if (k == F_STATEMENT) {
-		if (m->dept == NULL) {
+		if (m->sh.dept == NULL) {
 			yoy_diag(YOY_WARNING, m->file, line, 1, "statement "
 			    "outside a department; its text stays where it is");
 			return;
 		}
-		new_entry(m, line);
+		yoy_shape_statement(&m->sh, line);
 	}
 }
 
@@ -1235,10 +1176,10 @@ pop(struct yoy_md *m, const char *what, unsigned line, int base)
 	}
 	f = &m->frames[--m->nframes];
 	if (f->kind == F_DEPARTMENT) {
-		m->dept = m->entry = NULL;
+		yoy_shape_end(&m->sh, YOY_DEPARTMENT);
 		spill(m, 0);
 	} else if (f->kind == F_STATEMENT)
-		m->entry = NULL;
+		yoy_shape_end(&m->sh, YOY_ENTRY);
 }
 
 static void
@@ -1539,8 +1480,8 @@ open_path(struct yoy_md *m, struct yoy_node **path, int max)
 	struct yoy_node *body = m->doc->body, *deep, *n, *live[10];
 	int k = 0, i, j, l;
 
-	deep = m->entry ? m->entry : m->dept ? m->dept : m->action ?
-	    m->action : section(m);
+	deep = m->sh.entry ? m->sh.entry : m->sh.dept ? m->sh.dept :
+	    m->sh.action ? m->sh.action : section(m);
 	for (n = deep; n != body; n = n->parent)
 		if (n == NULL || ++k == max)
 			return -1;
@@ -1548,9 +1489,9 @@ open_path(struct yoy_md *m, struct yoy_node **path, int max)
 		path[i--] = n;
 	for (l = 1, j = 0; l <= 6; l++)
 		live[j++] = m->sect[l];
-	live[j++] = m->action;
-	live[j++] = m->dept;
-	live[j++] = m->entry;
+	live[j++] = m->sh.action;
+	live[j++] = m->sh.dept;
+	live[j++] = m->sh.entry;
 	for (i = 0; i < j; i++) {
 		for (l = 1; live[i] && l <= k && path[l] != live[i]; l++)
 			;
@@ -1570,9 +1511,9 @@ repoint(struct yoy_md *m, struct yoy_node **from, struct yoy_node **to,
 
 	for (l = 1; l <= 6; l++)
 		live[j++] = &m->sect[l];
-	live[j++] = &m->action;
-	live[j++] = &m->dept;
-	live[j++] = &m->entry;
+	live[j++] = &m->sh.action;
+	live[j++] = &m->sh.dept;
+	live[j++] = &m->sh.entry;
 	for (i = 0; i < j; i++)
 		for (l = 1; l <= k; l++)
 			if (*live[i] == from[l])
@@ -1687,9 +1628,9 @@ yoy_md_new(struct yoy_doc *doc, const struct yoy_md_opts *o)
 		m->work = doc->arena = yoy_arena_scratch();
 		m->fresh = yoy_arena_scratch();
 	}
-	m->ids_arena = yoy_arena_scratch();
-	if (m->o.year == NULL)
-		m->o.year = "2012";
+	yoy_shape_init(&m->sh, doc, NULL, NULL);
+	if (m->o.year)
+		m->sh.year = m->o.year;
 	return m;
 }
 
@@ -1704,9 +1645,9 @@ yoy_md_add(struct yoy_md *m, char *buf, size_t len, const char *file)
 	unkeep(m, was);
 	if (yoy_text_check(buf, len, name) > 0)
 		return -1;
-	m->file = keep_str(m, name, strlen(name));
+	m->sh.file = m->file = keep_str(m, name, strlen(name));
 	if (m->dr) {        /* a department response ends with its file */
-		m->action = m->dept = m->entry = NULL;
+		yoy_shape_end(&m->sh, YOY_ACTION);
 		spill(m, 0);
 	}
 	m->dr = 0;          /* {{DEPARTMENTRESPONSE}} is per file */
@@ -1723,7 +1664,7 @@ yoy_md_finish(struct yoy_md *m)
 
 	for (l = 0; l <= 6; l++)
 		m->sect[l] = NULL;
-	m->action = m->dept = m->entry = NULL;
+	yoy_shape_end(&m->sh, YOY_ACTION);
 	spill(m, 1);
 	last_pass(m, m->doc->body);
 	yoy_doc_normalize(m->doc);
@@ -1735,7 +1676,7 @@ yoy_md_finish(struct yoy_md *m)
 			yoy_arena_free(m->work);
 		yoy_arena_free(m->fresh);
 	}
-	yoy_arena_free(m->ids_arena);
+	yoy_shape_free(&m->sh);
 	if (cm_depth == 0) {
 		yoy_arena_free(cm_arena);
 		cm_arena = NULL;

@@ -9,6 +9,7 @@
  *                   as actions inside them
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
@@ -20,6 +21,8 @@ yoy_shape_init(struct yoy_shape *sh, struct yoy_doc *doc, const char *file,
 	memset(sh, 0, sizeof(*sh));
 	sh->doc = doc;
 	sh->file = file;
+	sh->year = "2012";
+	sh->ids_arena = yoy_arena_scratch();
 	if (department) {
 		const struct yoy_dept *d = yoy_registry_find(department,
 		    strlen(department));
@@ -28,6 +31,13 @@ yoy_shape_init(struct yoy_shape *sh, struct yoy_doc *doc, const char *file,
 		sh->page_id = d ? d->id : department;
 		sh->page_name = d ? d->name : department;
 	}
+}
+
+void
+yoy_shape_free(struct yoy_shape *sh)
+{
+	yoy_map_free(&sh->ids);
+	yoy_arena_free(sh->ids_arena);
 }
 
 void
@@ -126,30 +136,46 @@ yoy_shape_date(struct yoy_shape *sh, const char iso[11], const char *kind,
 }
 
 struct yoy_node *
+yoy_shape_statement(struct yoy_shape *sh, unsigned line)
+{
+	sh->entry = yoy_node_add(sh->doc, sh->dept, YOY_ENTRY);
+	sh->entry->line = line;
+	yoy_node_set(sh->doc, sh->entry, "kind", "commitment");
+	yoy_node_set(sh->doc, sh->entry, "year", sh->year);
+	sh->last.kind = YOY_COMMITMENT;
+	sh->last.year = atoi(sh->year);
+	return sh->entry;
+}
+
+struct yoy_node *
 yoy_shape_container(struct yoy_shape *sh, unsigned line)
 {
 	if (sh->dept && sh->entry == NULL) {
 		/* a department holds entries alone: text under its heading
-		 * before any label is its statement, the 2012 commitment,
-		 * as a department response in markdown makes it */
-		struct yoy_label l = { YOY_COMMITMENT, 2012 };
-
-		yoy_diag(YOY_WARNING, sh->file, line, 0, "text under department "
-		    "'%s' before any entry label; kept as its commitment",
+		 * outside any entry is its statement */
+		yoy_diag(YOY_WARNING, sh->file, line, 1, "text under department "
+		    "'%s' outside any entry; kept as its statement",
 		    yoy_node_get(sh->dept, "name"));
-		sh->entry = yoy_node_add(sh->doc, sh->dept, YOY_ENTRY);
-		sh->entry->line = line;
-		yoy_node_set(sh->doc, sh->entry, "kind", "commitment");
-		yoy_node_set(sh->doc, sh->entry, "year", "2012");
-		sh->last = l;
+		yoy_shape_statement(sh, line);
 	}
 	if (sh->entry)
 		return sh->entry;
-	if (sh->action)
+	/* an action holds its blocks before its departments */
+	if (sh->action && !sh->depts)
 		return sh->action;
 	if (sh->section)
 		return sh->section;
 	return sh->doc->body;
+}
+
+void
+yoy_shape_end(struct yoy_shape *sh, enum yoy_type t)
+{
+	if (t == YOY_ACTION)
+		sh->action = NULL;
+	if (t != YOY_ENTRY)
+		sh->dept = NULL;
+	sh->entry = NULL;
 }
 
 struct yoy_node *
@@ -164,69 +190,43 @@ yoy_shape_action(struct yoy_shape *sh, struct yoy_node *parent, int num,
 	snprintf(n, sizeof(n), "%d", num);
 	yoy_node_set(sh->doc, sh->action, "n", n);
 	sh->titled = 0;
+	sh->depts = 0;
 	sh->dept = sh->entry = NULL;
-	yoy_idset_clear(&sh->ids);
+	yoy_map_clear(&sh->ids);
+	yoy_arena_reset(sh->ids_arena);
 	return sh->action;
 }
 
-static size_t
-id_hash(const char *s)
-{
-	size_t h = 2166136261u;
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
-}
-
 int
-yoy_idset_add(struct yoy_doc *doc, struct yoy_idset *set, const char *id)
+yoy_shape_dept_heading(struct yoy_shape *sh, const char *text, unsigned line)
 {
-	size_t i;
-
-	if (2 * (set->n + 1) > set->cap) {
-		const char **old = set->v;
-		size_t oldcap = set->cap, j;
-
-		set->cap = set->cap ? set->cap * 2 : 32;
-		set->v = yoy_arena_alloc(doc->arena, set->cap * sizeof(*set->v));
-		set->n = 0;
-		for (j = 0; j < oldcap; j++)
-			if (old[j])
-				yoy_idset_add(doc, set, old[j]);
-	}
-	for (i = id_hash(id) & (set->cap - 1); set->v[i];
-	    i = (i + 1) & (set->cap - 1))
-		if (strcmp(set->v[i], id) == 0)
-			return 0;
-	set->v[i] = id;
-	set->n++;
-	return 1;
-}
-
-void
-yoy_idset_clear(struct yoy_idset *set)
-{
-	if (set->cap)
-		memset(set->v, 0, set->cap * sizeof(*set->v));
-	set->n = 0;
+	if (sh->action)
+		return 1;
+	yoy_diag(YOY_WARNING, sh->file, line, 1, "department heading '%s' "
+	    "outside any action; kept as a paragraph", text);
+	return 0;
 }
 
 void
 yoy_shape_dept(struct yoy_shape *sh, const char *id, const char *name,
     unsigned line)
 {
+	size_t *seen;
+
 	sh->dept = yoy_node_add(sh->doc, sh->action, YOY_DEPARTMENT);
 	sh->dept->line = line;
 	yoy_node_set(sh->doc, sh->dept, "id", id);
 	yoy_node_set(sh->doc, sh->dept, "name", name);
 	sh->entry = NULL;
+	sh->depts = 1;
 	/* a set, not a walk over the action: pages with thousands of
 	 * departments stay linear */
-	if (!yoy_idset_add(sh->doc, &sh->ids, yoy_node_get(sh->dept, "id")))
+	seen = yoy_map_at(&sh->ids, id, strlen(id), sh->ids_arena);
+	if (*seen != (size_t)-1)
 		yoy_diag(YOY_WARNING, sh->file, line, 1,
 		    "department '%s' appears twice in action %s; keeping both",
 		    name, yoy_node_get(sh->action, "n"));
+	*seen = 1;
 }
 
 void
@@ -238,8 +238,9 @@ yoy_shape_unknown_dept(struct yoy_shape *sh, const char *name, size_t len,
 
 	yoy_registry_slug(name, len, &slug);
 	yoy_diag(YOY_WARNING, sh->file, line, 1,
-	    "unknown department '%s'; using id '%s'", n, slug.ptr);
-	yoy_shape_dept(sh, slug.ptr, n, line);
+	    "unknown department '%s'; using id '%s'", n, slug.len ? slug.ptr :
+	    "unknown");
+	yoy_shape_dept(sh, slug.len ? slug.ptr : "unknown", n, line);
 	yoy_buf_free(&slug);
 }
 

@@ -141,12 +141,14 @@ heading_like(const struct rec *r)
 	return !yoy_re_match(YOY_RE_CAPTION, r->s, r->len, NULL, 0);
 }
 
-/* Whether r, followed by an entry label `next`, heads a department. */
+/* Whether r, followed by text `nx`, heads a department: a line that is
+ * a department's name, or a heading-like line before an entry label
+ * where the run of labels restarts. */
 static int
-dept_heading(struct reader *rd, const struct rec *r,
-    const struct yoy_label *next)
+dept_heading(struct reader *rd, const struct rec *r, const struct rec *nx)
 {
 	const struct yoy_dept *d;
+	struct yoy_label next;
 
 	if (r->len > 160)       /* a paragraph, not a department's name */
 		return 0;
@@ -154,9 +156,9 @@ dept_heading(struct reader *rd, const struct rec *r,
 		yoy_shape_dept(&rd->sh, d->id, d->name, r->line);
 		return 1;
 	}
-	/* unknown: a heading-like line where the run of labels restarts */
-	if (!heading_like(r) || (rd->sh.entry != NULL &&
-	    yoy_label_order(next) > yoy_label_order(&rd->sh.last)))
+	if (!yoy_label_parse(nx->s, nx->len, &next) || !heading_like(r) ||
+	    (rd->sh.entry != NULL &&
+	    yoy_label_order(&next) > yoy_label_order(&rd->sh.last)))
 		return 0;
 	yoy_shape_unknown_dept(&rd->sh, r->s, r->len, r->line);
 	return 1;
@@ -250,7 +252,7 @@ static void
 body(struct reader *rd, size_t i)
 {
 	struct yoy_shape *sh = &rd->sh;
-	struct yoy_label l, next;
+	struct yoy_label l;
 	size_t off;
 	int num;
 
@@ -267,9 +269,7 @@ body(struct reader *rd, size_t i)
 				if (yoy_shape_entry(sh, r->s, r->len, &l, r->line))
 					continue;
 			} else if (sh->page != YOY_PAGE_DEPT && sh->action && nx &&
-			    nx->kind == R_TEXT &&
-			    yoy_label_parse(nx->s, nx->len, &next) &&
-			    dept_heading(rd, r, &next)) {
+			    nx->kind == R_TEXT && dept_heading(rd, r, nx)) {
 				continue;
 			} else if (sh->page == YOY_PAGE_GENERIC && nx &&
 			    heading_like(r) && (sh->action == NULL ||
@@ -296,18 +296,18 @@ yoy_txt_read(struct yoy_doc *doc, char *buf, size_t len, const char *file,
 
 	yoy_doc_adopt(doc, buf);
 	memset(&rd, 0, sizeof(rd));
-	yoy_shape_init(&rd.sh, doc, name, o ? o->department : NULL);
 	yoy_doc_source(doc, "txt", file);
 	if (yoy_text_check(buf, len, name) > 0)
 		return -1;
+	yoy_shape_init(&rd.sh, doc, name, o ? o->department : NULL);
 	split(&rd, buf, len);
 	if (rd.n == 0) {
 		yoy_diag(YOY_WARNING, name, 0, 0, "no text in input");
-		free(rd.r);
-		return 0;
+	} else {
+		i = header(&rd);
+		body(&rd, i);
 	}
-	i = header(&rd);
-	body(&rd, i);
 	free(rd.r);
+	yoy_shape_free(&rd.sh);
 	return 0;
 }

@@ -1,0 +1,14 @@
+#!/bin/sh
+# make demo's script runs from the repository alone and says what it
+# should.
+. "$(dirname "$0")/lib.sh"
+check "make demo's script" sh -c "cd '$top' && scripts/demo >'$tmp/demo' && grep -q '85 entries' '$tmp/demo' &&
+	test \$(grep -c 'body byte-identical to' '$tmp/demo') = 2 && grep -q ': 17 of 17 give the same body' '$tmp/demo' &&
+	grep -q '^  entries: 17 changed, 68 added, 1 removed, 0 same' '$tmp/demo' &&
+	grep -q '^the same files again: still 2 commits:' '$tmp/demo' &&
+	grep -q '^action-02.xml: exit 0; 0 errors, 4 warnings, by rule: stale 4\$' '$tmp/demo' &&
+	grep -q '^quarterly-draft.xml: exit 1; 11 errors, .* editorial-note 10 ' '$tmp/demo' &&
+	test \$(grep -c '^  entries: 17 changed, 68 added, 1 removed, 0 same' '$tmp/demo') = 2 &&
+	xmllint --html --noout '$top/demo/diff-2012-2015.html'"
+
+finish
