@@ -89,6 +89,9 @@ struct yoy_convert {
 	int stop;                           /* the first trouble ends reading */
 	/* after the inputs (NULL: none) */
 	void (*end)(void *ctx, struct yoy_doc *);
+	/* writes the document to `path` (NULL: standard output), said on
+	 * failure: -1 (NULL: yoy_xml_output) */
+	int (*output)(void *ctx, const struct yoy_doc *, const char *path);
 	/* a parser that may take too long or abort: what it reads
 	 * ("markdown") and its name and version, for the watchdog */
 	const char *what;

@@ -59,7 +59,9 @@ yoy_cli_convert(const struct yoy_convert *cv, int argc, char **argv)
 	read_all(cv, doc, argv + a.first, argc - a.first, a.time_limit);
 	if (cv->end)
 		cv->end(cv->cli->ctx, doc);
-	if (yoy_diag_status() < 2)
+	if (yoy_diag_status() < 2 && cv->output)
+		cv->output(cv->cli->ctx, doc, a.output);
+	else if (yoy_diag_status() < 2)
 		yoy_xml_output(doc, a.output, &wopts);
 	status = yoy_diag_status();
 	yoy_doc_free(doc);

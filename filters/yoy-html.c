@@ -67,7 +67,7 @@ main(int argc, char **argv)
 		opts, yoy_cli_xml_pcre2, option, &hopts
 	};
 	const struct yoy_convert cv = {
-		&cli, &hopts.department, NULL, read_input, 0, end, "HTML", parser
+		&cli, &hopts.department, NULL, read_input, 0, end, NULL, "HTML", parser
 	};
 
 	return yoy_cli_convert(&cv, argc, argv);

@@ -4,7 +4,7 @@
 
 #include "cli.h"
 
-/* The markdown reader and its options. */
+/* The markdown reader, its options and the stream it writes to. */
 struct md_args {
 	struct yoy_md_opts o;
 	struct yoy_md *md;
@@ -33,7 +33,8 @@ begin(void *ctx, struct yoy_doc *doc, const struct yoy_write_opts *w)
 {
 	struct md_args *m = ctx;
 
-	m->o.spill = w;         /* the body is written as it is read */
+	/* the body is written as it is read */
+	m->o.stream = yoy_xml_stream_new(w);
 	m->md = yoy_md_new(doc, &m->o);
 }
 
@@ -50,6 +51,13 @@ end(void *ctx, struct yoy_doc *doc)
 {
 	(void)doc;
 	yoy_md_finish(((struct md_args *)ctx)->md);
+}
+
+static int
+output(void *ctx, const struct yoy_doc *doc, const char *path)
+{
+	return yoy_xml_stream_output(((struct md_args *)ctx)->o.stream, doc,
+	    path);
 }
 
 static const char *
@@ -94,8 +102,11 @@ main(int argc, char **argv)
 		opts, libraries, option, &m
 	};
 	const struct yoy_convert cv = {
-		&cli, NULL, begin, read_input, 1, end, "markdown", parser
+		&cli, NULL, begin, read_input, 1, end, output, "markdown", parser
 	};
 
-	return yoy_cli_convert(&cv, argc, argv);
+	int r = yoy_cli_convert(&cv, argc, argv);
+
+	yoy_xml_stream_free(m.o.stream);
+	return r;
 }

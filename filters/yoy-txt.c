@@ -33,7 +33,7 @@ main(int argc, char **argv)
 		opts, yoy_cli_xml_pcre2, NULL, &topts
 	};
 	const struct yoy_convert cv = {
-		&cli, &topts.department, NULL, read_input, 0, NULL, NULL, NULL
+		&cli, &topts.department, NULL, read_input, 0, NULL, NULL, NULL, NULL
 	};
 
 	return yoy_cli_convert(&cv, argc, argv);

@@ -129,9 +129,6 @@ struct yoy_doc {
 	/* read lazily: the source, mapped, which lazy entries point into */
 	const char *src, *src_name;
 	size_t src_len;
-	/* the body's first children, written already (yoy_xml_spill) and
-	 * gone from the tree: yoy_xml_write puts them before the rest */
-	struct yoy_buf spill;
 };
 
 /* ------------------------------------------------------------------ text */
@@ -179,15 +176,36 @@ int yoy_pattern_dept_page(const char *s, size_t len, size_t *off,
 long yoy_pattern_utf8_error(const char *s, size_t len, const char **why);
 /* ------------------------------------------------------------------- xml */
 
-/* Appends `n`, a node of the body, and all it holds to the document's
- * spill as XML: what is left of it when it is written already (its end
- * tag too).  -1 on failure. */
-int yoy_xml_spill(struct yoy_doc *, const struct yoy_node *,
-	const struct yoy_write_opts *);
-/* Appends the start tag of `n`, a node of the body that holds blocks,
- * and marks it written: its children follow in the spill or the tree. */
-int yoy_xml_spill_open(struct yoy_doc *, struct yoy_node *,
-	const struct yoy_write_opts *);
+/* What a writer is told of a body written in part already (stream.c):
+ * the bytes written, and the nodes whose start tags are among them. */
+struct yoy_xml_part {
+	const struct yoy_buf *bytes;
+	const struct yoy_node *const *open;
+	size_t nopen;
+};
+/* Appends to `out` the XML of `n`, a node of a body, at its depth: its
+ * start tag alone when `start_only`, else all of it `part` does not
+ * hold (its end tag too).  -1 on failure. */
+int yoy_xml_write_node(struct yoy_buf *out, const struct yoy_node *n,
+	int start_only, const struct yoy_write_opts *,
+	const struct yoy_xml_part *part);
+/* yoy_xml_output and yoy_xml_write_buf, the body's first part `part`. */
+int yoy_xml_output_part(const struct yoy_doc *, const char *path,
+	const struct yoy_write_opts *, const struct yoy_xml_part *part);
+int yoy_xml_write_buf_part(const struct yoy_doc *, struct yoy_buf *out,
+	const struct yoy_write_opts *, const struct yoy_xml_part *part);
+/* The stream, fed: `n`, a finished node of the body (what is left of it,
+ * when opened), or the start tag of `n`, an open node whose children
+ * follow.  -1 on failure. */
+int yoy_xml_stream_put(struct yoy_xml_stream *, const struct yoy_node *n);
+int yoy_xml_stream_open(struct yoy_xml_stream *, const struct yoy_node *n);
+/* Whether `n`'s start tag is in the stream; whether anything is. */
+int yoy_xml_stream_opened(const struct yoy_xml_stream *,
+	const struct yoy_node *n);
+int yoy_xml_stream_started(const struct yoy_xml_stream *);
+/* Opened node `from` is now `to` (the reader copied it). */
+void yoy_xml_stream_moved(struct yoy_xml_stream *, const struct yoy_node *from,
+	const struct yoy_node *to);
 /* Reads lazy entry `n`'s content into the tree; 0, or -1 on trouble
  * (said).  Not lazy: nothing to do.  The document does not change, only
  * how much of it has been read: hence const, as for a cache. */

@@ -123,8 +123,6 @@ struct yoy_node {
 	unsigned line;              /* source line (line="N"), 0 if unknown */
 	unsigned xml_line;          /* read from XML: the element's line there */
 	enum yoy_type type;
-	unsigned written;           /* yoy_xml_spill_open: its start tag, and
-	                               the children it had, are in the spill */
 };
 /* A document: a report, its meta and its body. */
 struct yoy_doc;
@@ -244,15 +242,17 @@ void yoy_registry_free(void);
 
 /* -------------------------------------------------------------- markdown */
 
+struct yoy_xml_stream;
 struct yoy_md_opts {
 	const char *include_dir;    /* where {include x} finds partials */
 	const char *year;           /* statements' year (default 2012) */
 	/* when set, each finished part of the body is written into the
-	 * document's spill with these options and freed: the tree then
-	 * holds only what is being read, and yoy_md_finish leaves it empty */
-	const struct yoy_write_opts *spill;
-	size_t spill_at;    /* spill once the body's nodes take this many
-	                       bytes (0: 128 KB); 1 spills at every chance */
+	 * stream and freed: the tree then holds only what is being read,
+	 * and yoy_md_finish leaves it empty; write the document with
+	 * yoy_xml_stream_output */
+	struct yoy_xml_stream *stream;
+	size_t stream_at;   /* once the body's nodes take this many bytes
+	                       (0: 128 KB); 1 streams at every chance */
 };
 struct yoy_md;
 /* A reader of markdown files that form one document, in order. */
@@ -278,6 +278,17 @@ int yoy_xml_write_buf(const struct yoy_doc *, struct yoy_buf *,
  * diagnostics on failure; -1 then. */
 int yoy_xml_output(const struct yoy_doc *, const char *path,
 	const struct yoy_write_opts *);
+/* A body written as it is read (yoy_md_opts.stream): the bytes the
+ * whole tree would give, without holding it. */
+struct yoy_xml_stream *yoy_xml_stream_new(const struct yoy_write_opts *);
+void yoy_xml_stream_free(struct yoy_xml_stream *);
+/* Writes `doc`, whose body's first part the stream holds, as
+ * yoy_xml_output does. */
+int yoy_xml_stream_output(const struct yoy_xml_stream *,
+	const struct yoy_doc *, const char *path);
+/* The same bytes into `out`, emptied first. */
+int yoy_xml_stream_write_buf(const struct yoy_xml_stream *,
+	const struct yoy_doc *, struct yoy_buf *out);
 /* Reads canonical XML (no DTD, no entities, no network). NULL on error. */
 struct yoy_doc *yoy_xml_read(const char *buf, size_t len, const char *file);
 /* The same, streamed from a file ("-" or NULL: standard input). */

@@ -20,15 +20,14 @@ static int
 convert(char **files, int n, const char *include_dir, int spill,
     struct yoy_buf *out, int *state)
 {
-	static const struct yoy_write_opts wo = { 0 };
 	struct yoy_md_opts o = { NULL, NULL, NULL, 0 };
 	struct yoy_doc *doc = yoy_doc_new();
 	struct yoy_md *md;
 	int i, rc = 0;
 
 	o.include_dir = include_dir;
-	o.spill = spill ? &wo : NULL;
-	o.spill_at = spill == 2 ? 1 : 0;
+	o.stream = spill ? yoy_xml_stream_new(NULL) : NULL;
+	o.stream_at = spill == 2 ? 1 : 0;
 	md = yoy_md_new(doc, &o);
 	for (i = 0; i < n; i++) {
 		struct yoy_buf b = YOY_BUF_INIT;
@@ -40,9 +39,12 @@ convert(char **files, int n, const char *include_dir, int spill,
 		yoy_md_add(md, b.ptr, b.len, files[i]);
 	}
 	yoy_md_finish(md);
-	*state = (doc->body->first != NULL) | (doc->spill.len > 0) << 1;
+	*state = (doc->body->first != NULL) |
+	    (o.stream && yoy_xml_stream_started(o.stream)) << 1;
 	if (rc == 0)
-		rc = yoy_xml_write_buf(doc, out, NULL);
+		rc = o.stream ? yoy_xml_stream_write_buf(o.stream, doc, out) :
+		    yoy_xml_write_buf(doc, out, NULL);
+	yoy_xml_stream_free(o.stream);
 	yoy_doc_free(doc);
 	return rc;
 }

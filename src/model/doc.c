@@ -111,8 +111,6 @@ yoy_doc_new(void)
 	d->adopted = NULL;
 	d->src = d->src_name = NULL;
 	d->src_len = 0;
-	d->spill.ptr = NULL;
-	d->spill.len = d->spill.cap = 0;
 	d->root = yoy_node_new(d, YOY_REPORT);
 	yoy_node_set(d, d->root, "version", "1");
 	d->meta = yoy_node_add(d, d->root, YOY_META);
@@ -135,7 +133,7 @@ yoy_doc_body(const struct yoy_doc *d)
 void
 yoy_doc_adopt(struct yoy_doc *d, void *p)
 {
-	/* not from the arena: a reader may swap arenas (yoy_md spilling) */
+	/* not from the arena: a reader may swap arenas (md.c streaming) */
 	struct adopted *a = yoy_malloc(sizeof(*a));
 
 	a->p = p;
@@ -155,7 +153,6 @@ yoy_doc_free(struct yoy_doc *d)
 		free(a->p);
 		free(a);
 	}
-	yoy_buf_free(&d->spill);
 	if (d->src)
 		yoy_input_unmap(d->src, d->src_len);
 	yoy_arena_free(d->arena);
@@ -481,8 +478,7 @@ yoy_node_normalize(struct yoy_node *root)
 		for (c = n->first; c; c = c->next)
 			if (yoy_node_is_block(c))
 				break;
-		/* (a node written in part held a block: see md.c) */
-		if (c == NULL && !n->written) {
+		if (c == NULL) {
 			yoy_node_fold(n);
 		} else {
 			for (c = n->first; c; c = next) {

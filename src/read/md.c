@@ -9,14 +9,14 @@
  * builder then places cmark's blocks in sections, actions, departments and
  * entries.  A last pass finds footnote references and editorial markers.
  *
- * Spilling (yoy_md_opts.spill), the tree holds only what is being read.
- * The open nodes (the innermost section and those around it, the action,
- * the department, the entry) make a line down from the body; every node
- * before that line is finished.  Once the body's arena has grown by
- * SPILL_AT, the finished nodes get the last pass and their normalization
- * and are written into the document's spill, each open node's start tag
- * before its children (yoy_xml_spill_open); the open line and what
- * follows it is copied to a fresh arena, and the old one is reset.  What
+ * Streaming (yoy_md_opts.stream), the tree holds only what is being
+ * read.  The open nodes (the innermost section and those around it, the
+ * action, the department, the entry) make a line down from the body;
+ * every node before that line is finished.  Once the body's arena has
+ * grown by SPILL_AT, the finished nodes get the last pass and their
+ * normalization and go to the stream (xml/stream.c), each open node's
+ * start tag before its children; the open line and what follows it is
+ * copied to a fresh arena, and the old one is reset.  What
  * outlives the body's nodes (the meta, file names, footnote labels) is
  * allocated from the document's own arena, `keep`.
  *
@@ -1520,8 +1520,26 @@ repoint(struct yoy_md *m, struct yoy_node **from, struct yoy_node **to,
 				*live[i] = to[l];
 }
 
+/* yoy_node_normalize_child for `c`, whose start tag may be in the
+ * stream: then it held a block, so what is left of it is normalized as
+ * a block's children are, one by one. */
+static void
+normalize_part(struct yoy_md *m, struct yoy_node *c)
+{
+	struct yoy_node *n, *next;
+
+	if (!yoy_xml_stream_opened(m->o.stream, c)) {
+		yoy_node_normalize_child(c);
+		return;
+	}
+	for (n = c->first; n; n = next) {
+		next = n->next;
+		normalize_part(m, n);
+	}
+}
+
 /* Every node before `stop` among the children of `n` (all of them if
- * NULL): the last pass, normalization, out to the spill, unlinked. */
+ * NULL): the last pass, normalization, out to the stream, unlinked. */
 static void
 spill_children(struct yoy_md *m, struct yoy_node *n, struct yoy_node *stop)
 {
@@ -1531,11 +1549,11 @@ spill_children(struct yoy_md *m, struct yoy_node *n, struct yoy_node *stop)
 		last_pass(m, c);
 	for (c = n->first; c != stop; c = next) {
 		next = c->next;
-		yoy_node_normalize_child(c);
+		normalize_part(m, c);
 	}
 	for (c = n->first; c != stop; c = next) {
 		next = c->next;
-		if (yoy_xml_spill(m->doc, c, m->o.spill) < 0)
+		if (yoy_xml_stream_put(m->o.stream, c) < 0)
 			yoy_diag(YOY_FATAL, m->file, c->line, 0, "cannot "
 			    "write the output: out of memory");
 		yoy_node_unlink(c);
@@ -1565,17 +1583,17 @@ spill(struct yoy_md *m, int force)
 	struct yoy_arena *old = m->work;
 	int k, d, i;
 
-	if (m->o.spill == NULL || (!force && yoy_arena_size(old) <
-	    (m->o.spill_at ? m->o.spill_at : SPILL_AT)) ||
+	if (m->o.stream == NULL || (!force && yoy_arena_size(old) <
+	    (m->o.stream_at ? m->o.stream_at : SPILL_AT)) ||
 	    (k = open_path(m, path, 16)) < 0)
 		return;
 	for (d = 0; d <= k; d++) {
 		n = path[d];
-		if (d > 0 ? !n->written : m->doc->spill.len == 0) {
+		if (d > 0 ? !yoy_xml_stream_opened(m->o.stream, n) :
+		    !yoy_xml_stream_started(m->o.stream)) {
 			if (!holds_block(n))
 				break;
-			if (d > 0 && yoy_xml_spill_open(m->doc, n,
-			    m->o.spill) < 0)
+			if (d > 0 && yoy_xml_stream_open(m->o.stream, n) < 0)
 				yoy_diag(YOY_FATAL, m->file, n->line, 0,
 				    "cannot write the output: out of memory");
 		}
@@ -1593,7 +1611,7 @@ spill(struct yoy_md *m, int force)
 				n->attr[i] = arena_str(m, o->attr[i],
 				    strlen(o->attr[i]));
 		n->line = o->line;
-		n->written = o->written;
+		yoy_xml_stream_moved(m->o.stream, o, n);
 	}
 	for (d = 0; d <= k; d++) {
 		/* the old nodes stay as they are until the reset */
@@ -1624,7 +1642,7 @@ yoy_md_new(struct yoy_doc *doc, const struct yoy_md_opts *o)
 	if (o)
 		m->o = *o;
 	m->keep = m->work = doc->arena;
-	if (m->o.spill) {
+	if (m->o.stream) {
 		m->work = doc->arena = yoy_arena_scratch();
 		m->fresh = yoy_arena_scratch();
 	}

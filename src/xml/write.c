@@ -68,6 +68,7 @@ struct writer {
 	xmlBufferPtr value;     /* one attribute value, escaped */
 	xmlDocPtr doc;          /* says the output is UTF-8: values stay so */
 	const struct yoy_write_opts *o;
+	const struct yoy_xml_part *part;    /* a body written in part */
 	int error;
 	size_t n;               /* bytes staged */
 	char stage[8192];       /* tags and indents, gathered: libxml2's
@@ -219,10 +220,22 @@ close_tag(struct writer *w, const struct yoy_node *n)
 	put(w, ">", 1);
 }
 
+/* Whether `n`'s start tag is in the part written already. */
+static int
+opened(const struct writer *w, const struct yoy_node *n)
+{
+	size_t i;
+
+	for (i = 0; w->part && i < w->part->nopen; i++)
+		if (w->part->open[i] == n)
+			return 1;
+	return 0;
+}
+
 static void
 end(struct writer *w, const struct yoy_node *n)
 {
-	if (n->first || n->written)
+	if (n->first || opened(w, n))
 		close_tag(w, n);    /* else closed by start */
 }
 
@@ -255,9 +268,9 @@ write_inline(struct writer *w, const struct yoy_node *root)
 	}
 }
 
-/* The body's children spilled already (yoy_xml_spill), as they are. */
+/* The body's first part, written already (xml/stream.c), as it is. */
 static void
-put_spill(struct writer *w, const struct yoy_buf *b)
+put_part(struct writer *w, const struct yoy_buf *b)
 {
 	size_t at, n;
 
@@ -270,7 +283,8 @@ put_spill(struct writer *w, const struct yoy_buf *b)
 }
 
 /* Writes `top`, at `depth`, and all it holds: a block on a line of its
- * own, an element holding only inline content on one line. */
+ * own, an element holding only inline content on one line.  `doc` is
+ * the document when `top` is its root, else may be NULL. */
 static void
 write_tree(struct writer *w, const struct yoy_doc *doc,
     const struct yoy_node *top, int depth)
@@ -278,7 +292,7 @@ write_tree(struct writer *w, const struct yoy_doc *doc,
 	const struct yoy_node *n = top, *c;
 
 	for (;;) {
-		if (n->written) {
+		if (opened(w, n)) {
 			/* its start tag and first children are out already */
 			if (n->first) {
 				n = n->first;
@@ -290,14 +304,15 @@ write_tree(struct writer *w, const struct yoy_doc *doc,
 		} else {
 			/* enter n: a block on a line of its own, or one
 			 * holding blocks */
-			if (n != doc->root)
+			if (doc == NULL || n != doc->root)
 				indent(w, depth);
 			if (!yoy_node_is_block(n)) {
 				/* inline among blocks (no reader makes it) */
 				write_inline(w, n);
-			} else if (n == doc->body && doc->spill.len) {
+			} else if (doc && n == doc->body && w->part &&
+			    w->part->bytes->len) {
 				start(w, n, 1);
-				put_spill(w, &doc->spill);
+				put_part(w, w->part->bytes);
 				if (n->first) {
 					n = n->first;
 					depth++;
@@ -376,17 +391,27 @@ write_doc(struct writer *w, const struct yoy_doc *doc)
 	return writer_close(w);
 }
 
+/* The document into `f`, its body's first part being `part`. */
+static int
+write_file(const struct yoy_doc *doc, FILE *f, const struct yoy_write_opts *o,
+    const struct yoy_xml_part *part)
+{
+	/* the output buffer does not close `f` */
+	struct writer *w = writer_new(xmlOutputBufferCreateFile(f, NULL), o);
+	int rc;
+
+	w->part = part;
+	rc = write_doc(w, doc);
+	if (fflush(f) != 0 || ferror(f))
+		rc = -1;
+	return rc;
+}
+
 int
 yoy_xml_write(const struct yoy_doc *doc, FILE *f,
     const struct yoy_write_opts *o)
 {
-	/* the output buffer does not close `f` */
-	int rc = write_doc(writer_new(xmlOutputBufferCreateFile(f, NULL), o),
-	    doc);
-
-	if (fflush(f) != 0 || ferror(f))
-		rc = -1;
-	return rc;
+	return write_file(doc, f, o, NULL);
 }
 
 static int
@@ -397,58 +422,52 @@ buf_write(void *ctx, const char *s, int n)
 }
 
 int
+yoy_xml_write_buf_part(const struct yoy_doc *doc, struct yoy_buf *out,
+    const struct yoy_write_opts *o, const struct yoy_xml_part *part)
+{
+	struct writer *w;
+
+	out->len = 0;
+	w = writer_new(xmlOutputBufferCreateIO(buf_write, NULL, out, NULL), o);
+	w->part = part;
+	return write_doc(w, doc);
+}
+
+int
 yoy_xml_write_buf(const struct yoy_doc *doc, struct yoy_buf *out,
     const struct yoy_write_opts *o)
 {
-	out->len = 0;
-	return write_doc(writer_new(xmlOutputBufferCreateIO(buf_write, NULL,
-	    out, NULL), o), doc);
+	return yoy_xml_write_buf_part(doc, out, o, NULL);
 }
 
-/* A writer into the document's spill, and the depth of `n` there. */
-static struct writer *
-spill_writer(struct yoy_doc *doc, const struct yoy_node *n,
-    const struct yoy_write_opts *o, int *depth)
+int
+yoy_xml_write_node(struct yoy_buf *out, const struct yoy_node *n,
+    int start_only, const struct yoy_write_opts *o,
+    const struct yoy_xml_part *part)
 {
+	struct writer *w = writer_new(xmlOutputBufferCreateIO(buf_write, NULL,
+	    out, NULL), o);
 	const struct yoy_node *p;
+	int depth = 0;
 
-	for (*depth = 0, p = n->parent; p; p = p->parent)
-		++*depth;
-	return writer_new(xmlOutputBufferCreateIO(buf_write, NULL,
-	    &doc->spill, NULL), o);
-}
-
-int
-yoy_xml_spill(struct yoy_doc *doc, const struct yoy_node *n,
-    const struct yoy_write_opts *o)
-{
-	int depth;
-	struct writer *w = spill_writer(doc, n, o, &depth);
-
-	if (!w->error)
-		write_tree(w, doc, n, depth);
-	return writer_close(w);
-}
-
-int
-yoy_xml_spill_open(struct yoy_doc *doc, struct yoy_node *n,
-    const struct yoy_write_opts *o)
-{
-	int depth;
-	struct writer *w = spill_writer(doc, n, o, &depth);
-
-	if (!w->error) {
+	for (p = n->parent; p; p = p->parent)
+		depth++;
+	w->part = part;
+	if (w->error) {
+		;
+	} else if (start_only) {
 		indent(w, depth);
 		start(w, n, 1);
-		n->written = 1;
+	} else {
+		write_tree(w, NULL, n, depth);
 	}
 	return writer_close(w);
 }
 
 /* A program's output: `path`, or standard output when NULL; reported. */
 int
-yoy_xml_output(const struct yoy_doc *doc, const char *path,
-    const struct yoy_write_opts *o)
+yoy_xml_output_part(const struct yoy_doc *doc, const char *path,
+    const struct yoy_write_opts *o, const struct yoy_xml_part *part)
 {
 	static char obuf[64 * 1024];    /* lives until exit flushes stdout */
 	const char *name = path ? path : "<stdout>";
@@ -461,7 +480,7 @@ yoy_xml_output(const struct yoy_doc *doc, const char *path,
 		return -1;
 	}
 	setvbuf(f, obuf, _IOFBF, sizeof(obuf));        /* fewer writes */
-	if (yoy_xml_write(doc, f, o) < 0) {
+	if (write_file(doc, f, o, part) < 0) {
 		yoy_diag(YOY_FATAL, name, 0, 0, "write error: %s",
 		    strerror(errno));
 		rc = -1;
@@ -472,4 +491,11 @@ yoy_xml_output(const struct yoy_doc *doc, const char *path,
 		rc = -1;
 	}
 	return rc;
+}
+
+int
+yoy_xml_output(const struct yoy_doc *doc, const char *path,
+    const struct yoy_write_opts *o)
+{
+	return yoy_xml_output_part(doc, path, o, NULL);
 }
