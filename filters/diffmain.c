@@ -102,7 +102,8 @@ static const char about[] =
  * -1 after a diagnostic. */
 static int
 editions(struct diff_args *d, char **names, int n,
-    const struct yoy_diff_store *rev, void *st, struct yoy_doc **doc)
+    const struct yoy_diff_store *rev, void *st, struct yoy_doc **doc,
+    struct yoy_lazy **lazy)
 {
 	int i;
 
@@ -112,7 +113,7 @@ editions(struct diff_args *d, char **names, int n,
 		 * an entry's content is read only when it may differ */
 		doc[i] = st ? rev->doc(st, names[i]) : d->o.years ||
 		    d->out.all ? yoy_xml_read_file(names[i]) :
-		    yoy_xml_read_lazy(names[i]);
+		    yoy_xml_read_lazy(names[i], &lazy[i]);
 		if (doc[i] == NULL)
 			return -1;
 	}
@@ -122,7 +123,8 @@ editions(struct diff_args *d, char **names, int n,
 /* Writes the comparison to `output` (standard output when NULL): 0 the
  * same, 1 differences, -1 trouble (said). */
 static int
-compare(struct diff_args *d, struct yoy_doc **doc, const char *output)
+compare(struct diff_args *d, struct yoy_doc **doc, struct yoy_lazy **lazy,
+    const char *output)
 {
 	struct yoy_diff *df;
 	FILE *f = stdout;
@@ -137,7 +139,8 @@ compare(struct diff_args *d, struct yoy_doc **doc, const char *output)
 	d->out.color = strcmp(d->color, "always") == 0 || (strcmp(d->color,
 	    "auto") == 0 && output == NULL && isatty(1) &&
 	    getenv("NO_COLOR") == NULL);
-	df = yoy_diff_new(doc[0], doc[1], &d->o);
+	d->o.all = d->out.all;
+	df = yoy_diff_lazy(doc[0], lazy[0], doc[1], lazy[1], &d->o);
 	if (yoy_diff_write(df, f, &d->out) == 0)
 		r = yoy_diff_changes(df) > 0;
 	if (output && fclose(f) != 0 && r >= 0) {
@@ -153,7 +156,7 @@ int
 yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev)
 {
 	struct diff_args d = {
-		{ 0, NULL, YOY_KIND_NONE, 0, 0, 0 },
+		{ 0, NULL, YOY_KIND_NONE, 0, 0, 0, 0 },
 		{ YOY_FMT_TEXT, 0, 0, { NULL, NULL }, NULL }, "auto", NULL
 	};
 	const struct yoy_cli cli = {
@@ -163,6 +166,7 @@ yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev)
 	};
 	struct yoy_cli_args a;
 	struct yoy_doc *doc[2] = { NULL, NULL };
+	struct yoy_lazy *lazy[2] = { NULL, NULL };
 	/* static: reachable, not leaked, on the early returns */
 	static char **args;
 	void *st = NULL;
@@ -196,14 +200,16 @@ yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev)
 	}
 	if (d.store && (st = rev->open(d.store)) == NULL)
 		goto done;
-	if (editions(&d, argv + a.first, want, rev, st, doc) == 0)
-		status = compare(&d, doc, a.output);
+	if (editions(&d, argv + a.first, want, rev, st, doc, lazy) == 0)
+		status = compare(&d, doc, lazy, a.output);
 done:
 	if (st)
 		rev->close(st);
 	free(args);
 	yoy_doc_free(doc[0]);
 	yoy_doc_free(doc[1]);
+	yoy_lazy_free(lazy[0]);
+	yoy_lazy_free(lazy[1]);
 	yoy_registry_free();
 	return yoy_diag_status() == 2 || status < 0 ? 2 : status;
 }

@@ -114,10 +114,6 @@ void yoy_xml_errors_default(void);
 
 /* -------------------------------------------------------------- document */
 
-/* An entry read lazily (yoy_xml_read_lazy) has no children yet: `text`
- * and `len` hold its content's bytes in the source, its end tag included,
- * until yoy_doc_expand reads them. */
-#define yoy_node_lazy(n) ((n)->type == YOY_ENTRY && (n)->text != NULL)
 
 struct yoy_doc {
 	struct yoy_arena *arena;
@@ -126,9 +122,6 @@ struct yoy_doc {
 	struct adopted *adopted;    /* buffers freed with the document */
 	size_t made[YOY_NTYPES];    /* nodes made of each type: a bound on
 	                               those linked, for sizing arrays */
-	/* read lazily: the source, mapped, which lazy entries point into */
-	const char *src, *src_name;
-	size_t src_len;
 };
 
 /* ------------------------------------------------------------------ text */
@@ -206,10 +199,13 @@ int yoy_xml_stream_started(const struct yoy_xml_stream *);
 /* Opened node `from` is now `to` (the reader copied it). */
 void yoy_xml_stream_moved(struct yoy_xml_stream *, const struct yoy_node *from,
 	const struct yoy_node *to);
-/* Reads lazy entry `n`'s content into the tree; 0, or -1 on trouble
- * (said).  Not lazy: nothing to do.  The document does not change, only
- * how much of it has been read: hence const, as for a cache. */
-int yoy_doc_expand(const struct yoy_doc *, const struct yoy_node *n);
+/* Entry `n`'s content as bytes of the source while it is unread (its
+ * end tag included), else NULL. */
+const char *yoy_lazy_bytes(const struct yoy_lazy *, const struct yoy_node *n,
+	size_t *len);
+/* Reads entry `n`'s content into the tree; 0 (also when it is read
+ * already, or not lazy), -1 on trouble (said). */
+int yoy_lazy_expand(struct yoy_lazy *, const struct yoy_node *n);
 /* ------------------------------------------------------------------ html */
 
 /* Raw HTML inside another format (a markdown file's HTML block): its
@@ -262,6 +258,8 @@ struct yoy_diff {
 	size_t count[4];                /* entries, by status */
 	size_t other[4];                /* intros and sections, by status */
 	const struct yoy_doc *doc[2];
+	struct yoy_lazy *lazy[2];       /* each side's unread entries */
+	int all;                        /* every cell's blocks made */
 	struct yoy_arena *arena;
 	struct differ *differ;
 };

@@ -293,10 +293,15 @@ int yoy_xml_stream_write_buf(const struct yoy_xml_stream *,
 struct yoy_doc *yoy_xml_read(const char *buf, size_t len, const char *file);
 /* The same, streamed from a file ("-" or NULL: standard input). */
 struct yoy_doc *yoy_xml_read_file(const char *path);
-/* The same as yoy_xml_read_file, but a regular file is mapped and its entries are checked, not
- * built: each is lazy (yoy_node_lazy) until yoy_doc_expand reads its
- * content.  For comparing editions, most of whose entries are the same. */
-struct yoy_doc *yoy_xml_read_lazy(const char *path);
+/* The same as yoy_xml_read_file, but a regular file is mapped and its
+ * entries are checked, not built: each entry's content stays bytes of
+ * the file, noted in `*lazy`, until a diff asks for it.  For comparing
+ * editions, most of whose entries are the same.  `*lazy` is NULL when the
+ * document was read whole (standard input, a pipe); free it with
+ * yoy_lazy_free, which unmaps the file, after the diff. */
+struct yoy_lazy;
+struct yoy_doc *yoy_xml_read_lazy(const char *path, struct yoy_lazy **lazy);
+void yoy_lazy_free(struct yoy_lazy *);
 /* Validates canonical XML against the schema; 0 valid, -1 not. */
 int yoy_xml_validate(const char *buf, size_t len, const char *file);
 /* The same, each violation handed to `each` (line 0: unknown) instead of
@@ -337,6 +342,8 @@ struct yoy_diff_opts {
 	int year;                       /* --year: 0 for all */
 	int years;                      /* --years: one document, year on year */
 	int ignore_typography;
+	int all;                        /* every cell's script will be
+	                                   asked for, the same ones too */
 };
 
 struct yoy_diff;
@@ -346,6 +353,12 @@ struct yoy_diff;
  * are the same.  The documents must outlive the result. */
 struct yoy_diff *yoy_diff_new(const struct yoy_doc *old,
 	const struct yoy_doc *new, const struct yoy_diff_opts *);
+/* The same for documents read with yoy_xml_read_lazy (a table may be
+ * NULL): entries whose bytes are equal are the same unread; the others
+ * are read before this returns, and the result never reads again. */
+struct yoy_diff *yoy_diff_lazy(const struct yoy_doc *old,
+	struct yoy_lazy *old_lazy, const struct yoy_doc *new,
+	struct yoy_lazy *new_lazy, const struct yoy_diff_opts *);
 void yoy_diff_free(struct yoy_diff *);
 /* How many cells differ (yoy-diff exits 1 when any does). */
 size_t yoy_diff_changes(const struct yoy_diff *);

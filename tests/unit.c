@@ -399,29 +399,38 @@ lazy(void)
 	    "\n          <blink/>\n        </entry>\n");
 	char pa[32], pb[32], pc[32], pd[32], pe[32];
 	struct yoy_doc *a = NULL, *b = NULL, *c = NULL, *d = NULL;
+	struct yoy_lazy *la = NULL, *lb = NULL, *lc = NULL, *ld = NULL, *le;
 	struct yoy_node *e = NULL, *e2 = NULL;
 	struct yoy_buf t = YOY_BUF_INIT;
-	struct yoy_diff_opts o = { 0, NULL, YOY_KIND_NONE, 0, 0, 0 };
+	struct yoy_diff_opts o = { 0, NULL, YOY_KIND_NONE, 0, 0, 0, 0 };
 	struct yoy_diff *df;
+	const char *bytes;
+	size_t n = 0;
 
 	CHECK(temp_file(pa, plain) == 0 && temp_file(pb, edited) == 0 &&
 	    temp_file(pc, ns) == 0 && temp_file(pd, latin1) == 0 &&
 	    temp_file(pe, unknown) == 0, "temporary files");
-	a = yoy_xml_read_lazy(pa);
-	b = yoy_xml_read_lazy(pb);
+	a = yoy_xml_read_lazy(pa, &la);
+	b = yoy_xml_read_lazy(pb, &lb);
 	if (a) {
 		const struct yoy_node *dep = a->body->first->first;
 
 		e = dep->first;
 		e2 = e ? e->next : NULL;
 	}
-	CHECK(e && yoy_node_lazy(e) && e->first == NULL && e->len > 8 &&
-	    memcmp(e->text + e->len - 8, "</entry>", 8) == 0,
+	bytes = e ? yoy_lazy_bytes(la, e, &n) : NULL;
+	CHECK(bytes && e->first == NULL && n > 8 &&
+	    memcmp(bytes + n - 8, "</entry>", 8) == 0,
 	    "an entry with content is lazy, its end tag included");
-	CHECK(e2 && !yoy_node_lazy(e2), "an empty entry is not lazy");
-	df = a && b ? yoy_diff_new(a, b, &o) : NULL;
+	CHECK(e2 && yoy_lazy_bytes(la, e2, &n) == NULL,
+	    "an empty entry is not lazy");
+	df = a && b ? yoy_diff_lazy(a, la, b, lb, &o) : NULL;
 	CHECK(df && df->count[YOY_SAME] == 1 && df->count[YOY_CHANGED] == 1,
 	    "lazy documents: the empty entry the same, the other changed");
+	CHECK(e && yoy_lazy_bytes(la, e, &n) == NULL && e->first &&
+	    e->first->type == YOY_P && e->first->xml_line == 8,
+	    "the changed entry read by the diff, before any output; lines "
+	    "kept");
 	if (df) {
 		struct yoy_script sc = YOY_SCRIPT_INIT;
 		size_t i;
@@ -437,32 +446,31 @@ lazy(void)
 		yoy_script_free(&sc);
 	}
 	yoy_diff_free(df);
-	CHECK(e && !yoy_node_lazy(e) && e->first && e->first->type == YOY_P &&
-	    e->first->xml_line == 8, "read when compared, lines kept");
 	if (e)
 		yoy_node_text(e, &t);
 	CHECK(t.ptr && strcmp(t.ptr, "One two three") == 0,
 	    "its text: '%s'", t.ptr ? t.ptr : "");
 	yoy_doc_free(b);
+	yoy_lazy_free(lb);
 	/* the same bytes, lazily on both sides: the same, unread */
-	b = yoy_xml_read_lazy(pa);
+	b = yoy_xml_read_lazy(pa, &lb);
 	yoy_doc_free(a);
-	a = yoy_xml_read_lazy(pa);
-	df = a && b ? yoy_diff_new(a, b, &o) : NULL;
+	yoy_lazy_free(la);
+	a = yoy_xml_read_lazy(pa, &la);
+	df = a && b ? yoy_diff_lazy(a, la, b, lb, &o) : NULL;
 	CHECK(df && df->count[YOY_SAME] == 2 && df->count[YOY_CHANGED] == 0 &&
-	    yoy_node_lazy(a->body->first->first->first),
+	    yoy_lazy_bytes(la, a->body->first->first->first, &n) != NULL,
 	    "equal bytes are the same without being read");
 	yoy_diff_free(df);
-	c = yoy_xml_read_lazy(pc);
-	CHECK(c && c->body->first && !yoy_node_lazy(c->body->first->first->first) &&
+	c = yoy_xml_read_lazy(pc, &lc);
+	CHECK(c && lc == NULL && c->body->first &&
 	    c->body->first->first->first->first != NULL,
 	    "a namespace declared: read whole");
-	d = yoy_xml_read_lazy(pd);
+	d = yoy_xml_read_lazy(pd, &ld);
 	t.len = 0;
 	if (d)
 		yoy_node_text(d->body, &t);
-	CHECK(d && !yoy_node_lazy(d->body->first->first->first) && t.ptr &&
-	    strcmp(t.ptr, "caf\xc3\xa9") == 0,
+	CHECK(d && ld == NULL && t.ptr && strcmp(t.ptr, "caf\xc3\xa9") == 0,
 	    "another encoding: read whole, decoded: '%s'", t.ptr ? t.ptr : "");
 	/* a byte order mark: the offsets still hold */
 	yoy_doc_free(c);
@@ -471,19 +479,23 @@ lazy(void)
 	    "<action n=\"1\"><department id=\"dft\"><entry kind=\"plan\" "
 	    "year=\"2014\"><p>a</p></entry></department></action></body>"
 	    "</report>") == 0, "temporary file");
-	c = yoy_xml_read_lazy(pc);
+	c = yoy_xml_read_lazy(pc, &lc);
 	e = c ? c->body->first->first->first : NULL;
-	CHECK(e && yoy_node_lazy(e) && e->len == 16 &&
-	    memcmp(e->text, "<p>a</p></entry>", 16) == 0,
+	bytes = e ? yoy_lazy_bytes(lc, e, &n) : NULL;
+	CHECK(bytes && n == 16 && memcmp(bytes, "<p>a</p></entry>", 16) == 0,
 	    "after a byte order mark, a lazy entry's bytes");
 	fprintf(stderr, "(one diagnostic expected:)\n");
-	CHECK(yoy_xml_read_lazy(pe) == NULL,
+	CHECK(yoy_xml_read_lazy(pe, &le) == NULL && le == NULL,
 	    "an unknown element in a lazy entry is refused");
 	yoy_buf_free(&t);
 	yoy_doc_free(a);
 	yoy_doc_free(b);
 	yoy_doc_free(c);
 	yoy_doc_free(d);
+	yoy_lazy_free(la);
+	yoy_lazy_free(lb);
+	yoy_lazy_free(lc);
+	yoy_lazy_free(ld);
 	unlink(pa), unlink(pb), unlink(pc), unlink(pd), unlink(pe);
 }
 

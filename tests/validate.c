@@ -19,15 +19,16 @@ same(const struct yoy_buf *a, const struct yoy_buf *b)
 static int
 lazy_same(const char *path, const struct yoy_doc *full, const char *bytes)
 {
-	struct yoy_doc *d = yoy_xml_read_lazy(path);
+	struct yoy_lazy *t;
+	struct yoy_doc *d = yoy_xml_read_lazy(path, &t);
 	const struct yoy_node *a, *b;
-	size_t lazy = 0;
+	size_t lazy = 0, n;
 	int ok = d != NULL;
 
 	for (b = d ? d->root : NULL; b; b = yoy_node_walk(d->root, b))
-		if (yoy_node_lazy(b)) {
+		if (yoy_lazy_bytes(t, b, &n) != NULL) {
 			lazy++;
-			if (yoy_doc_expand(d, b) < 0)
+			if (yoy_lazy_expand(t, b) < 0)
 				ok = 0;
 		}
 	for (a = full->root, b = d ? d->root : NULL; ok && (a || b);
@@ -43,6 +44,7 @@ lazy_same(const char *path, const struct yoy_doc *full, const char *bytes)
 		ok = 0;
 	}
 	yoy_doc_free(d);
+	yoy_lazy_free(t);
 	return ok;
 }
 

@@ -396,7 +396,7 @@ static void
 compare(struct ctx *c, const struct yoy_doc *d, const struct yoy_doc *other,
     const char *other_name)
 {
-	struct yoy_diff_opts o = { 0, NULL, YOY_KIND_NONE, 0, other == NULL, 0 };
+	struct yoy_diff_opts o = { 0, NULL, YOY_KIND_NONE, 0, other == NULL, 0, 0 };
 	struct yoy_diff *df = yoy_diff_new(other ? other : d, other ? d : NULL,
 	    &o);
 	struct yoy_script sc = YOY_SCRIPT_INIT;

@@ -226,12 +226,21 @@ node_int(const struct yoy_node *n, const char *attr)
 	return v ? atoi(v) : 0;
 }
 
+/* Side `sd`'s table of unread entries; --years compares one document
+ * with itself: its table serves both sides. */
+static struct yoy_lazy *
+side_lazy(const struct yoy_diff *df, int sd)
+{
+	return df->doc[sd] || sd == 0 ? df->lazy[sd] : df->lazy[0];
+}
+
 static void
 collect_entries(struct yoy_diff *df, struct side *s, int sd,
     const struct yoy_node *action, int num, const struct yoy_diff_opts *o,
     struct blocks *bl, struct yoy_buf *text, struct yoy_buf *k)
 {
 	const struct yoy_node *d, *e;
+	size_t len;
 
 	for (d = action->first; d; d = d->next) {
 		const char *id;
@@ -264,7 +273,7 @@ collect_entries(struct yoy_diff *df, struct side *s, int sd,
 			c->year[sd] = year;
 			c->label = e->attr[2];
 			c->node[sd] = e;
-			if (yoy_node_lazy(e)) {
+			if (yoy_lazy_bytes(side_lazy(df, sd), e, &len) != NULL) {
 				c->lazy[sd] = 1;        /* blocks when needed */
 			} else {
 				flatten(df, e, bl, text, NULL);
@@ -706,7 +715,7 @@ same_blocks(struct differ *d, const struct yoy_cell *c)
 }
 
 /* The blocks of a cell's lazy sides, made when first needed: the entry
- * read (yoy_doc_expand), then flattened as collect does. */
+ * read (yoy_lazy_expand), then flattened as collect does. */
 static void
 make_blocks(struct yoy_diff *df, struct yoy_cell *c)
 {
@@ -716,9 +725,7 @@ make_blocks(struct yoy_diff *df, struct yoy_cell *c)
 	for (sd = 0; sd < 2; sd++) {
 		if (!c->lazy[sd])
 			continue;
-		/* --years: both sides are of the one document */
-		if (yoy_doc_expand(df->doc[sd] ? df->doc[sd] : df->doc[0],
-		    c->node[sd]) < 0)
+		if (yoy_lazy_expand(side_lazy(df, sd), c->node[sd]) < 0)
 			exit(2);        /* its bytes were read once already */
 		flatten(df, c->node[sd], &d->bl, &d->text, NULL);
 		take_blocks(df, &d->bl, c, sd);
@@ -732,18 +739,25 @@ static void
 status(struct yoy_diff *df, struct yoy_cell *c)
 {
 	const struct yoy_node *a = c->node[0], *b = c->node[1];
+	const char *x, *y;
+	size_t nx = 0, ny = 0;
 
 	if (a == NULL) {
 		c->status = YOY_ADDED;
 	} else if (b == NULL) {
 		c->status = YOY_REMOVED;
-	} else if (yoy_node_lazy(a) && yoy_node_lazy(b) && a->len == b->len &&
-	    memcmp(a->text, b->text, a->len) == 0) {
+	} else if (c->lazy[0] && c->lazy[1] &&
+	    (x = yoy_lazy_bytes(side_lazy(df, 0), a, &nx)) != NULL &&
+	    (y = yoy_lazy_bytes(side_lazy(df, 1), b, &ny)) != NULL &&
+	    nx == ny && memcmp(x, y, nx) == 0) {
 		c->status = YOY_SAME;
 	} else {
 		make_blocks(df, c);
 		c->status = same_blocks(df->differ, c) ? YOY_SAME : YOY_CHANGED;
 	}
+	/* what is written later never reads: a script wants blocks */
+	if (c->status != YOY_SAME || df->all)
+		make_blocks(df, c);
 	if (c->what == YOY_CELL_ENTRY)
 		df->count[c->status]++;
 	else
@@ -883,7 +897,8 @@ pair_years(struct yoy_diff *df, struct side *s, const struct yoy_diff_opts *o)
 }
 
 struct yoy_diff *
-yoy_diff_new(const struct yoy_doc *old, const struct yoy_doc *new,
+yoy_diff_lazy(const struct yoy_doc *old, struct yoy_lazy *old_lazy,
+    const struct yoy_doc *new, struct yoy_lazy *new_lazy,
     const struct yoy_diff_opts *o)
 {
 	struct yoy_diff *df = yoy_malloc(sizeof(*df));
@@ -891,6 +906,9 @@ yoy_diff_new(const struct yoy_doc *old, const struct yoy_doc *new,
 
 	memset(df, 0, sizeof(*df));
 	memset(s, 0, sizeof(s));
+	df->lazy[0] = old_lazy;
+	df->lazy[1] = new_lazy;
+	df->all = o->all;
 	df->arena = yoy_arena_new();
 	df->differ = yoy_malloc(sizeof(*df->differ));
 	memset(df->differ, 0, sizeof(*df->differ));
@@ -908,6 +926,13 @@ yoy_diff_new(const struct yoy_doc *old, const struct yoy_doc *new,
 	for (int i = 0; i < 2; i++)
 		yoy_map_free(&s[i].last);
 	return df;
+}
+
+struct yoy_diff *
+yoy_diff_new(const struct yoy_doc *old, const struct yoy_doc *new,
+    const struct yoy_diff_opts *o)
+{
+	return yoy_diff_lazy(old, NULL, new, NULL, o);
 }
 
 size_t
@@ -1162,7 +1187,6 @@ yoy_diff_script(struct yoy_diff *df, struct yoy_cell *c,
 	unsigned *sa, *sb;
 	int s;
 
-	make_blocks(df, c);
 	na = c->nblk[0], nb = c->nblk[1];
 	a = c->blk[0], b = c->blk[1];
 	sc->n = 0;

@@ -109,8 +109,6 @@ yoy_doc_new(void)
 	memset(d->made, 0, sizeof(d->made));
 	d->arena = yoy_arena_new();
 	d->adopted = NULL;
-	d->src = d->src_name = NULL;
-	d->src_len = 0;
 	d->root = yoy_node_new(d, YOY_REPORT);
 	yoy_node_set(d, d->root, "version", "1");
 	d->meta = yoy_node_add(d, d->root, YOY_META);
@@ -153,8 +151,6 @@ yoy_doc_free(struct yoy_doc *d)
 		free(a->p);
 		free(a);
 	}
-	if (d->src)
-		yoy_input_unmap(d->src, d->src_len);
 	yoy_arena_free(d->arena);
 	free(d);
 }

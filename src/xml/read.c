@@ -62,6 +62,25 @@ on_error(void *arg, xmlErrorPtr e)
 
 /* ---------------------------------------------------------------- read */
 
+/* Entries read lazily (yoy_xml_read_lazy): each one's content is bytes of
+ * the mapped source until yoy_lazy_expand reads it into the tree.  A
+ * table beside the document, by node address: the nodes themselves hold
+ * content only. */
+struct lazy_entry {
+	struct yoy_node *n;
+	size_t off, len;            /* its content, end tag included; len 0
+	                               once read */
+	unsigned line;              /* the entry's line in the source */
+};
+
+struct yoy_lazy {
+	struct yoy_doc *doc;
+	const char *src, *name;     /* the source, mapped, and its name */
+	size_t src_len;
+	struct lazy_entry *v;
+	size_t n, cap;
+};
+
 /* The SAX reader's state: the tree so far, text not yet a node. */
 struct reader {
 	struct ctx c;
@@ -77,6 +96,7 @@ struct reader {
 	const char *src;
 	size_t src_len, from;
 	int lazy, in_lazy, unlazy;  /* unlazy: offsets did not check out */
+	struct yoy_lazy *table;     /* where lazy entries are noted */
 	struct yoy_node *into;      /* expanding this lazy entry */
 	unsigned line_base;
 	/* names come from libxml2's dictionary: one pointer a name, so a
@@ -235,6 +255,24 @@ ends_entry(const char *s, size_t n)
 	return n >= 7 && memcmp(s + n - 7, "</entry", 7) == 0;
 }
 
+/* Notes the lazy entry ending at `at`: its content and line. */
+static void
+lazy_note(struct reader *r, size_t at)
+{
+	struct yoy_lazy *t = r->table;
+	struct lazy_entry *e;
+
+	if (t->n == t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 256;
+		t->v = yoy_realloc(t->v, t->cap * sizeof(*t->v));
+	}
+	e = &t->v[t->n++];
+	e->n = r->cur;
+	e->off = r->from;
+	e->len = at - r->from;
+	e->line = r->cur->xml_line;
+}
+
 static void
 on_start(void *arg, const xmlChar *local, const xmlChar *prefix,
     const xmlChar *uri, int nns, const xmlChar **ns, int nattr,
@@ -342,8 +380,7 @@ on_end(void *arg, const xmlChar *local, const xmlChar *prefix,
 		at = offset(r);
 		if (at <= r->src_len && at > r->from && ends_entry(r->src +
 		    r->from, at - r->from)) {
-			r->cur->text = r->src + r->from;
-			r->cur->len = at - r->from;
+			lazy_note(r, at);
 		} else {
 			r->unlazy = 1;
 			r->lazy = 0;
@@ -559,17 +596,19 @@ yoy_xml_read_file(const char *path)
 	return d;
 }
 
-/* Reads the mapped `src` with lazy entries; NULL on trouble (said), or
- * with *unlazy set when the document must be read whole instead. */
+/* Reads the mapped `src` with lazy entries noted in `t`; NULL on
+ * trouble (said), or with *unlazy set when the document must be read
+ * whole instead. */
 static struct yoy_doc *
-read_lazy(const char *src, size_t len, const char *path, int *unlazy)
+read_lazy(const char *src, size_t len, const char *path, struct yoy_lazy *t,
+    int *unlazy)
 {
 	struct reader r;
 	xmlSAXHandler sax;
 
 	if (reader_begin(&r, &sax, path, NULL) < 0)
 		return NULL;
-	r.src = src, r.src_len = len, r.lazy = 1;
+	r.src = src, r.src_len = len, r.lazy = 1, r.table = t;
 	push_all(&r, src, len);
 	if ((*unlazy = r.unlazy && r.c.faults == 0)) {
 		/* given up, nothing said: read again, whole */
@@ -580,14 +619,25 @@ read_lazy(const char *src, size_t len, const char *path, int *unlazy)
 	return reader_end(&r);
 }
 
-struct yoy_doc *
-yoy_xml_read_lazy(const char *path)
+static int
+by_node(const void *a, const void *b)
 {
+	uintptr_t x = (uintptr_t)((const struct lazy_entry *)a)->n,
+	    y = (uintptr_t)((const struct lazy_entry *)b)->n;
+
+	return x < y ? -1 : x > y;
+}
+
+struct yoy_doc *
+yoy_xml_read_lazy(const char *path, struct yoy_lazy **lazy)
+{
+	struct yoy_lazy *t;
 	struct yoy_doc *d;
 	const char *src, *name;
 	size_t len = 0;
 	int fd = yoy_input_open(path), unlazy = 0;
 
+	*lazy = NULL;
 	if (fd < 0)
 		return NULL;
 	if ((src = yoy_input_map(fd, &len)) == NULL) {
@@ -596,45 +646,81 @@ yoy_xml_read_lazy(const char *path)
 		return d;
 	}
 	yoy_input_close(fd, path);
-	d = read_lazy(src, len, path, &unlazy);
+	t = yoy_malloc(sizeof(*t));
+	memset(t, 0, sizeof(*t));
+	d = read_lazy(src, len, path, t, &unlazy);
 	if (unlazy)
 		d = yoy_xml_read(src, len, path);
 	if (d == NULL || unlazy) {
 		yoy_input_unmap(src, len);
+		free(t->v);
+		free(t);
 		return d;
 	}
-	d->src = src;
-	d->src_len = len;
+	qsort(t->v, t->n, sizeof(*t->v), by_node);
+	t->doc = d;
+	t->src = src;
+	t->src_len = len;
 	name = yoy_diag_name(path);
-	d->src_name = yoy_arena_strndup(d->arena, name, strlen(name));
+	t->name = yoy_arena_strndup(d->arena, name, strlen(name));
+	*lazy = t;
 	return d;
 }
 
-int
-yoy_doc_expand(const struct yoy_doc *cd, const struct yoy_node *cn)
+static struct lazy_entry *
+lazy_find(const struct yoy_lazy *t, const struct yoy_node *n)
 {
-	struct yoy_doc *d = (struct yoy_doc *)(uintptr_t)cd;
-	struct yoy_node *n = (struct yoy_node *)(uintptr_t)cn;
+	struct lazy_entry key;
+
+	if (t == NULL || n->type != YOY_ENTRY)
+		return NULL;
+	key.n = (struct yoy_node *)(uintptr_t)n;        /* compared only */
+	return bsearch(&key, t->v, t->n, sizeof(*t->v), by_node);
+}
+
+const char *
+yoy_lazy_bytes(const struct yoy_lazy *t, const struct yoy_node *n,
+    size_t *len)
+{
+	const struct lazy_entry *e = lazy_find(t, n);
+
+	if (e == NULL || e->len == 0)
+		return NULL;
+	*len = e->len;
+	return t->src + e->off;
+}
+
+int
+yoy_lazy_expand(struct yoy_lazy *t, const struct yoy_node *cn)
+{
+	struct lazy_entry *e = lazy_find(t, cn);
 	struct reader r;
 	xmlSAXHandler sax;
-	const char *s = n->text;
-	size_t len = n->len;
 
-	if (!yoy_node_lazy(n))
+	if (e == NULL || e->len == 0)
 		return 0;
-	if (reader_begin(&r, &sax, d->src_name, d) < 0)
+	if (reader_begin(&r, &sax, t->name, t->doc) < 0)
 		return -1;
 	/* the content alone, in an entry of its own, where it began */
-	r.into = n;
-	r.line_base = n->xml_line ? n->xml_line - 1 : 0;
-	n->text = NULL;
-	n->len = 0;
+	r.into = e->n;
+	r.line_base = e->line ? e->line - 1 : 0;
 	reader_push(&r, "<entry>", 7);
-	push_all(&r, s, len);
+	push_all(&r, t->src + e->off, e->len);
+	e->len = 0;
 	if (reader_finish(&r))
 		return -1;
-	yoy_node_normalize(n);
+	yoy_node_normalize(e->n);
 	return 0;
+}
+
+void
+yoy_lazy_free(struct yoy_lazy *t)
+{
+	if (t == NULL)
+		return;
+	yoy_input_unmap(t->src, t->src_len);
+	free(t->v);
+	free(t);
 }
 
 int

@@ -132,13 +132,14 @@ fuzz_diff_format(struct yoy_diff *df, enum yoy_format format,
 /* Every diff format of old against new, checked; the text of them all
  * into `all` when not NULL. */
 void
-fuzz_diff(const struct yoy_doc *old, const struct yoy_doc *new,
+fuzz_diff(const struct yoy_doc *old, struct yoy_lazy *old_lazy,
+    const struct yoy_doc *new, struct yoy_lazy *new_lazy,
     const struct yoy_diff_opts *o, int valid, struct yoy_buf *all)
 {
 	static const enum yoy_format formats[] = {
 		YOY_FMT_TEXT, YOY_FMT_TSV, YOY_FMT_XML, YOY_FMT_HTML
 	};
-	struct yoy_diff *df = yoy_diff_new(old, new, o);
+	struct yoy_diff *df = yoy_diff_lazy(old, old_lazy, new, new_lazy, o);
 	struct yoy_buf b = YOY_BUF_INIT;
 	size_t i;
 

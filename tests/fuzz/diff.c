@@ -27,6 +27,7 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	size_t n = nul ? (size_t)(nul - data) : size, ny;
 	struct yoy_buf whole = YOY_BUF_INIT, lazy = YOY_BUF_INIT;
 	struct yoy_doc *a, *b, *la = NULL, *lb = NULL;
+	struct yoy_lazy *ta = NULL, *tb = NULL;
 	struct yoy_diff_opts o;
 	char *x, *y;
 
@@ -41,24 +42,26 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		int valid = yoy_xml_validate(x, n, "old.xml") == 0 &&
 		    yoy_xml_validate(y, ny, "new.xml") == 0;
 
-		fuzz_diff(a, b, &o, valid, &whole);
-		la = yoy_xml_read_lazy(temp(x, n));
-		lb = yoy_xml_read_lazy(temp(y, ny));
+		fuzz_diff(a, NULL, b, NULL, &o, valid, &whole);
+		la = yoy_xml_read_lazy(temp(x, n), &ta);
+		lb = yoy_xml_read_lazy(temp(y, ny), &tb);
 		if (la == NULL || lb == NULL)
 			fuzz_fail("read whole, not lazily", NULL);
-		fuzz_diff(la, lb, &o, valid, &lazy);
+		fuzz_diff(la, ta, lb, tb, &o, valid, &lazy);
 		/* (of documents the schema takes: the reader takes more,
 		 * an entry inside a paragraph, and reads it either way) */
 		if (valid && (whole.len != lazy.len ||
 		    memcmp(whole.ptr, lazy.ptr, whole.len) != 0))
 			fuzz_fail("lazy reading, another diff", &lazy);
 		o.ignore_typography = 1;
-		fuzz_diff(a, b, &o, valid, NULL);
+		fuzz_diff(a, NULL, b, NULL, &o, valid, NULL);
 	}
 	yoy_doc_free(a);
 	yoy_doc_free(b);
 	yoy_doc_free(la);
 	yoy_doc_free(lb);
+	yoy_lazy_free(ta);
+	yoy_lazy_free(tb);
 	yoy_buf_free(&whole);
 	yoy_buf_free(&lazy);
 	free(x);

@@ -33,7 +33,8 @@ void fuzz_check_report(const struct yoy_buf *b, int xml, const char *rng,
  * its schema when both inputs are `valid` canonical XML: the reader
  * takes what the schema would not); all their bytes into `all` when not
  * NULL. */
-void fuzz_diff(const struct yoy_doc *old, const struct yoy_doc *new,
+void fuzz_diff(const struct yoy_doc *old, struct yoy_lazy *old_lazy,
+	const struct yoy_doc *new, struct yoy_lazy *new_lazy,
 	const struct yoy_diff_opts *o, int valid, struct yoy_buf *all);
 
 #endif

@@ -61,9 +61,9 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 		}
 		check_formats(d, in, size);
 		memset(&o, 0, sizeof(o));
-		fuzz_diff(d, d, &o, valid, NULL);
+		fuzz_diff(d, NULL, d, NULL, &o, valid, NULL);
 		o.years = 1;
-		fuzz_diff(d, d, &o, valid, NULL);
+		fuzz_diff(d, NULL, d, NULL, &o, valid, NULL);
 		yoy_doc_free(d);
 	}
 	free(in);
