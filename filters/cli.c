@@ -179,7 +179,7 @@ shared(const struct yoy_cli *c, enum yoy_opt o, const char *arg,
 		return 1;
 	default:
 		/* a program's own: it lists it, so it takes it */
-		return c->option(c->ctx, o, arg) < 0 ? -1 : 0;
+		return c->option && c->option(c->ctx, o, arg) < 0 ? -1 : 0;
 	}
 }
 

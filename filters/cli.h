@@ -1,6 +1,8 @@
-/* The programs' shared helpers (filters/): option checks, reading the
- * inputs, the CPU-time watchdog, and yoy-diff's main, which yoy-store
- * diff runs too.  Not part of the library. */
+/* The programs' shared helpers (filters/): one table of options and
+ * their parsing (cli.c), the converters' main (convert.c), checks of
+ * option arguments, reading the inputs, the CPU-time watchdog
+ * (watchdog.c), and yoy-diff's main (diffmain.c), which yoy-store runs
+ * too.  Not part of the library. */
 #ifndef YOY_CLI_H
 #define YOY_CLI_H
 
@@ -44,7 +46,8 @@ struct yoy_cli {
 	const struct yoy_cli_opt *opts;     /* ends with YOY_OPT_END */
 	/* --version: the libraries it uses, "libxml2 2.9.14, PCRE2 10.42" */
 	void (*libraries)(FILE *);
-	/* a program's own option; -1 after a diagnostic */
+	/* a program's own option; -1 after a diagnostic (NULL: it has
+	 * none) */
 	int (*option)(void *ctx, enum yoy_opt, const char *arg);
 	void *ctx;
 };

@@ -9,8 +9,9 @@
  *   base/    allocation, arenas, buffers, the string map, input files,
  *            diagnostics
  *   model/   the document, text, patterns, the department registry
- *   xml/     the canonical form written, read and validated; libxml2
- *            output trees for the diff's and the check's markup
+ *   xml/     the canonical form written, streamed (stream.c), read, lazily
+ *            too, and validated; libxml2 output trees for the diff's and
+ *            the check's markup
  *   read/    the readers: the shared structure rules (shape.c), plain
  *            text, markdown, GOV.UK HTML
  *   diff/    cells matched, tokens and edit scripts (Myers), output
@@ -123,6 +124,12 @@ struct yoy_doc {
 	size_t made[YOY_NTYPES];    /* nodes made of each type: a bound on
 	                               those linked, for sizing arrays */
 };
+
+/* Where the document's nodes and strings come from from now on: `a`,
+ * which the caller frees (or joins to the document's own) once no node
+ * of it is linked.  Returns the arena used before.  For a reader that
+ * frees finished parts as it goes (md.c, streaming). */
+struct yoy_arena *yoy_doc_use_arena(struct yoy_doc *, struct yoy_arena *a);
 
 /* ------------------------------------------------------------------ text */
 
@@ -432,7 +439,7 @@ git_time_t yoy_store_day(const char *iso);
  * unknown or damaged (said). */
 int yoy_store_resolve(struct yoy_store *, const char *rev, git_commit **);
 
-/* Strict reads (storeread.c): a named object that cannot be read is
+/* Strict reads (store/read.c): a named object that cannot be read is
  * damage, said with its id and where it was named; never absence. */
 /* Says so: "damaged store: cannot read WHAT ID (WHERE): why"; -1. */
 int yoy_store_damaged(struct yoy_store *, const git_oid *id, const char *what,
@@ -465,7 +472,7 @@ int yoy_store_subtree(struct yoy_store *, git_tree *t, const char *name,
 /* ------------------------------------------------------------ output trees */
 
 /* Building output documents with libxml2's tree API, for the formats
- * that are markup (diff/output.c, check/output.c) (xml/outtree.c). */
+ * that are markup (diff/output.c, check/output.c): xml/outtree.c. */
 
 /* A new XML document whose root element is `root`. */
 xmlDocPtr yoy_tree_doc(const char *root, xmlNodePtr *out);

@@ -193,6 +193,8 @@ const char *yoy_type_attr(enum yoy_type, int slot);  /* NULL past the end */
 int yoy_type_is_inline(enum yoy_type);
 /* Whether the node stands as a block where it is (a note can be both). */
 int yoy_node_is_block(const struct yoy_node *);
+/* Whether any of its children does: else it holds inline content. */
+int yoy_node_holds_block(const struct yoy_node *);
 
 /* ------------------------------------------------------------------ text */
 

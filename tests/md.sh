@@ -1,5 +1,5 @@
 #!/bin/sh
-# yoy-md: its goldens, the strategy's sources and history, spilling as
+# yoy-md: its goldens, the strategy's sources and history, streaming as
 # it reads, pathological input, its help and man page.
 . "$(dirname "$0")/lib.sh"
 golden yoy-md

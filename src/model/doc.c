@@ -101,6 +101,17 @@ struct adopted {
 	void *p;
 };
 
+int
+yoy_node_holds_block(const struct yoy_node *n)
+{
+	const struct yoy_node *c;
+
+	for (c = n->first; c; c = c->next)
+		if (yoy_node_is_block(c))
+			return 1;
+	return 0;
+}
+
 struct yoy_doc *
 yoy_doc_new(void)
 {
@@ -114,6 +125,15 @@ yoy_doc_new(void)
 	d->meta = yoy_node_add(d, d->root, YOY_META);
 	d->body = yoy_node_add(d, d->root, YOY_BODY);
 	return d;
+}
+
+struct yoy_arena *
+yoy_doc_use_arena(struct yoy_doc *d, struct yoy_arena *a)
+{
+	struct yoy_arena *was = d->arena;
+
+	d->arena = a;
+	return was;
 }
 
 struct yoy_node *
@@ -471,10 +491,7 @@ yoy_node_normalize(struct yoy_node *root)
 			n = yoy_node_walk(root, n);
 			continue;
 		}
-		for (c = n->first; c; c = c->next)
-			if (yoy_node_is_block(c))
-				break;
-		if (c == NULL) {
+		if (!yoy_node_holds_block(n)) {
 			yoy_node_fold(n);
 		} else {
 			for (c = n->first; c; c = next) {

@@ -104,16 +104,13 @@ keep_str(struct yoy_md *m, const char *s, size_t len)
 static struct yoy_arena *
 keep(struct yoy_md *m)
 {
-	struct yoy_arena *was = m->doc->arena;
-
-	m->doc->arena = m->keep;
-	return was;
+	return yoy_doc_use_arena(m->doc, m->keep);
 }
 
 static void
 unkeep(struct yoy_md *m, struct yoy_arena *was)
 {
-	m->doc->arena = was;
+	yoy_doc_use_arena(m->doc, was);
 }
 
 /* A list item or definition holds inline content or blocks, not both:
@@ -124,9 +121,7 @@ settle(struct yoy_md *m, struct yoy_node *li, int coming)
 {
 	struct yoy_node *c, *next, *p = NULL;
 
-	for (c = li->first; c && !coming; c = c->next)
-		coming = yoy_node_is_block(c);
-	if (!coming)
+	if (!coming && !yoy_node_holds_block(li))
 		return;
 	for (c = li->first; c; c = next) {
 		next = c->next;
@@ -1560,17 +1555,6 @@ spill_children(struct yoy_md *m, struct yoy_node *n, struct yoy_node *stop)
 	}
 }
 
-static int
-holds_block(const struct yoy_node *n)
-{
-	const struct yoy_node *c;
-
-	for (c = n->first; c; c = c->next)
-		if (yoy_node_is_block(c))
-			return 1;
-	return 0;
-}
-
 /* When spilling, and the body's arena has grown by SPILL_AT (or when
  * forced): writes out what is finished, and moves what is not to a fresh
  * arena.  A node is opened (its start tag written) only once it holds a
@@ -1591,7 +1575,7 @@ spill(struct yoy_md *m, int force)
 		n = path[d];
 		if (d > 0 ? !yoy_xml_stream_opened(m->o.stream, n) :
 		    !yoy_xml_stream_started(m->o.stream)) {
-			if (!holds_block(n))
+			if (!yoy_node_holds_block(n))
 				break;
 			if (d > 0 && yoy_xml_stream_open(m->o.stream, n) < 0)
 				yoy_diag(YOY_FATAL, m->file, n->line, 0,
@@ -1600,7 +1584,7 @@ spill(struct yoy_md *m, int force)
 		spill_children(m, n, d < k ? path[d + 1] : NULL);
 	}
 	/* to `fresh`: the open line, and what follows each node of it */
-	m->doc->arena = m->fresh;
+	yoy_doc_use_arena(m->doc, m->fresh);
 	copy[0] = path[0];
 	for (d = 1; d <= k; d++) {
 		struct yoy_node *o = path[d];
@@ -1643,7 +1627,8 @@ yoy_md_new(struct yoy_doc *doc, const struct yoy_md_opts *o)
 		m->o = *o;
 	m->keep = m->work = doc->arena;
 	if (m->o.stream) {
-		m->work = doc->arena = yoy_arena_scratch();
+		m->work = yoy_arena_scratch();
+		yoy_doc_use_arena(doc, m->work);
 		m->fresh = yoy_arena_scratch();
 	}
 	yoy_shape_init(&m->sh, doc, NULL, NULL);
@@ -1687,7 +1672,7 @@ yoy_md_finish(struct yoy_md *m)
 	last_pass(m, m->doc->body);
 	yoy_doc_normalize(m->doc);
 	if (m->work != m->keep) {
-		m->doc->arena = m->keep;
+		yoy_doc_use_arena(m->doc, m->keep);
 		if (m->doc->body->first)    /* not spilled: still in use */
 			yoy_arena_join(m->keep, m->work);
 		else

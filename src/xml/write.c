@@ -239,18 +239,6 @@ end(struct writer *w, const struct yoy_node *n)
 		close_tag(w, n);    /* else closed by start */
 }
 
-/* An element whose children are all inline is written on one line. */
-static int
-holds_inline(const struct yoy_node *n)
-{
-	const struct yoy_node *c;
-
-	for (c = n->first; c; c = c->next)
-		if (yoy_node_is_block(c))
-			return 0;
-	return 1;
-}
-
 /* Writes inline content of `root` (an inline node) on one line. */
 static void
 write_inline(struct writer *w, const struct yoy_node *root)
@@ -292,16 +280,9 @@ write_tree(struct writer *w, const struct yoy_doc *doc,
 	const struct yoy_node *n = top, *c;
 
 	for (;;) {
-		if (opened(w, n)) {
-			/* its start tag and first children are out already */
-			if (n->first) {
-				n = n->first;
-				depth++;
-				continue;
-			}
-			indent(w, depth);
-			close_tag(w, n);
-		} else {
+		int out = opened(w, n); /* its start tag is out already */
+
+		if (!out) {
 			/* enter n: a block on a line of its own, or one
 			 * holding blocks */
 			if (doc == NULL || n != doc->root)
@@ -313,16 +294,10 @@ write_tree(struct writer *w, const struct yoy_doc *doc,
 			    w->part->bytes->len) {
 				start(w, n, 1);
 				put_part(w, w->part->bytes);
-				if (n->first) {
-					n = n->first;
-					depth++;
-					continue;
-				}
-				indent(w, depth);
-				close_tag(w, n);
+				out = 1;
 			} else if (start(w, n, 0), n->first == NULL) {
 				;       /* empty: written whole */
-			} else if (holds_inline(n)) {
+			} else if (!yoy_node_holds_block(n)) {
 				for (c = n->first; c; c = c->next)
 					write_inline(w, c);
 				end(w, n);
@@ -331,6 +306,14 @@ write_tree(struct writer *w, const struct yoy_doc *doc,
 				depth++;
 				continue;
 			}
+		}
+		if (out && n->first) {  /* what is left of it */
+			n = n->first;
+			depth++;
+			continue;
+		} else if (out) {
+			indent(w, depth);
+			close_tag(w, n);
 		}
 		/* leave n, and every parent whose last child it was */
 		while (n != top && n->next == NULL) {
