@@ -657,7 +657,8 @@ yoy_xml_read_lazy(const char *path, struct yoy_lazy **lazy)
 		free(t);
 		return d;
 	}
-	qsort(t->v, t->n, sizeof(*t->v), by_node);
+	if (t->n)       /* (qsort and bsearch want an array) */
+		qsort(t->v, t->n, sizeof(*t->v), by_node);
 	t->doc = d;
 	t->src = src;
 	t->src_len = len;
@@ -672,7 +673,7 @@ lazy_find(const struct yoy_lazy *t, const struct yoy_node *n)
 {
 	struct lazy_entry key;
 
-	if (t == NULL || n->type != YOY_ENTRY)
+	if (t == NULL || t->n == 0 || n->type != YOY_ENTRY)
 		return NULL;
 	key.n = (struct yoy_node *)(uintptr_t)n;        /* compared only */
 	return bsearch(&key, t->v, t->n, sizeof(*t->v), by_node);
