@@ -268,8 +268,74 @@ struct yoy_diff {
 	struct yoy_lazy *lazy[2];       /* each side's unread entries */
 	int all;                        /* every cell's blocks made */
 	struct yoy_arena *arena;
-	struct differ *differ;
+	struct yoy_differ *differ;
 };
+
+/* The diff's working parts (diff/): blocks as gathered, tokens read
+ * off them, the symbol table and the scratch of one comparison. */
+struct yoy_blocks {
+	struct yoy_block *v;
+	size_t n, cap;
+};
+
+/* A token: a word, a run of punctuation or of white space, or the
+ * boundary between two blocks (of the type of the block after it). */
+struct yoy_tok {
+	const char *s;
+	size_t len;
+	unsigned char word;
+	unsigned char sep;
+	enum yoy_type type;
+};
+
+/* The tokens of blocks [bi, to) of one side, one at a time: they are
+ * read off the blocks' text (which the documents hold) when they are
+ * needed, never stored, so that a cell of a million words costs its
+ * symbols (4 bytes a token) and edit flags (1), not a table of them. */
+struct yoy_cursor {
+	const struct yoy_block *b;
+	size_t bi, to;
+	const unsigned char *p, *end;
+};
+
+/* A symbol table entry: a key (text, and a block's type) and its id. */
+struct yoy_sym_ent {
+	const char *k;
+	uint32_t len, h, id, type;
+};
+
+/* Scratch of one cell's comparison, kept between cells. */
+struct yoy_differ {
+	int typo;
+	struct yoy_buf keys;    /* --ignore-typography: normalized keys */
+	struct yoy_sym_ent *tab;    /* open addressing, grown with the symbols */
+	size_t cap, size;       /* allocated; in use (a power of two) */
+	unsigned nid;
+	unsigned *seq;          /* each token's symbol: old's, then new's */
+	size_t nseq, seqcap;
+	char *flags;
+	size_t flagcap;
+	struct yoy_buf na, nb;  /* normalized blocks, for equality */
+	struct yoy_blocks bl;   /* a cell's blocks, as made */
+	struct yoy_buf text;
+};
+
+/* Appends `s` with typography folded (--ignore-typography): quotes,
+ * dashes, ellipses and white space alike. */
+void yoy_tok_normalize(const char *s, size_t len, struct yoy_buf *out);
+/* A cursor over the tokens of blocks [from, to) of `b`; the next token
+ * into `t`, 0 at the end. */
+void yoy_tok_cursor(struct yoy_cursor *, const struct yoy_block *b,
+	size_t from, size_t to);
+int yoy_tok_next(struct yoy_cursor *, struct yoy_tok *t);
+/* The words of `s`. */
+size_t yoy_tok_words(const char *s, size_t len);
+/* Empties the symbol table; the symbol of text `s` (of block type
+ * `type`, 0 for a token); appends a symbol to the sequence. */
+void yoy_sym_reset(struct yoy_differ *);
+unsigned yoy_sym(struct yoy_differ *, const char *s, size_t len,
+	unsigned type);
+void yoy_sym_push(struct yoy_differ *, unsigned id);
 
 /* A cell's edit script: blocks, each a run of tokens kept, deleted or
  * inserted.  An op with `block` set starts a block of `type`. */

@@ -7,7 +7,7 @@
  * same is the same, at the cost of a comparison.  Only then, for a cell
  * that differs, are its blocks aligned (a shortest script over whole
  * blocks) and the blocks of each changed run compared token by token:
- * words, punctuation and white space (myers.c for both). */
+ * words, punctuation and white space (script.c, tokens.c, myers.c). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,13 +45,8 @@ inline_text(const struct yoy_node *root, struct yoy_buf *b)
 	}
 }
 
-struct blocks {
-	struct yoy_block *v;
-	size_t n, cap;
-};
-
 static struct yoy_block *
-next_block(struct blocks *bl, enum yoy_type t)
+next_block(struct yoy_blocks *bl, enum yoy_type t)
 {
 	struct yoy_block *b;
 
@@ -67,7 +62,7 @@ next_block(struct blocks *bl, enum yoy_type t)
 /* The blocks gathered in `bl` (one scratch vector for all cells) become
  * side `sd` of cell `c`, copied to their size. */
 static void
-take_blocks(struct yoy_diff *df, struct blocks *bl, struct yoy_cell *c,
+take_blocks(struct yoy_diff *df, struct yoy_blocks *bl, struct yoy_cell *c,
     int sd)
 {
 	c->nblk[sd] = bl->n;
@@ -81,7 +76,7 @@ take_blocks(struct yoy_diff *df, struct blocks *bl, struct yoy_cell *c,
 
 /* A block of the text gathered in `text`, which it empties. */
 static void
-add_block(struct yoy_diff *df, struct blocks *bl, enum yoy_type t,
+add_block(struct yoy_diff *df, struct yoy_blocks *bl, enum yoy_type t,
     struct yoy_buf *text)
 {
 	struct yoy_block *b = next_block(bl, t);
@@ -96,7 +91,7 @@ add_block(struct yoy_diff *df, struct blocks *bl, enum yoy_type t,
  * parent's type.  `skip` says which children are not the cell's.  The
  * reader bounds depth, so recursion is bounded too. */
 static void
-flatten(struct yoy_diff *df, const struct yoy_node *n, struct blocks *bl,
+flatten(struct yoy_diff *df, const struct yoy_node *n, struct yoy_blocks *bl,
     struct yoy_buf *text, int (*skip)(const struct yoy_node *))
 {
 	const struct yoy_node *c;
@@ -237,7 +232,7 @@ side_lazy(const struct yoy_diff *df, int sd)
 static void
 collect_entries(struct yoy_diff *df, struct side *s, int sd,
     const struct yoy_node *action, int num, const struct yoy_diff_opts *o,
-    struct blocks *bl, struct yoy_buf *text, struct yoy_buf *k)
+    struct yoy_blocks *bl, struct yoy_buf *text, struct yoy_buf *k)
 {
 	const struct yoy_node *d, *e;
 	size_t len;
@@ -296,7 +291,7 @@ collect_entries(struct yoy_diff *df, struct side *s, int sd,
  * `bl` and `text`, the scratch a lazy entry's blocks are made in later. */
 static void
 collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
-    struct side *s, const struct yoy_diff_opts *o, struct blocks *bl,
+    struct side *s, const struct yoy_diff_opts *o, struct yoy_blocks *bl,
     struct yoy_buf *text)
 {
 	struct yoy_buf k = YOY_BUF_INIT, path = YOY_BUF_INIT;
@@ -396,299 +391,10 @@ collect(struct yoy_diff *df, const struct yoy_doc *doc, int sd,
 	yoy_buf_free(&path);
 }
 
-/* -------------------------------------------------------------- tokens */
-
-enum cls { C_SPACE, C_WORD, C_PUNCT };
-
-/* The class of the character at s (valid UTF-8), and its length. */
-static enum cls
-cls(const unsigned char *s, size_t *clen, uint32_t *cp)
-{
-	uint32_t c = s[0];
-
-	if (c < 0x80) {
-		*clen = 1;
-		*cp = c;
-		if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-			return C_SPACE;
-		if ((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
-		    (c | 0x20) <= 'z'))
-			return C_WORD;
-		return C_PUNCT;
-	}
-	if (c < 0xe0) {
-		*clen = 2;
-		c = (c & 0x1f) << 6 | (s[1] & 0x3f);
-	} else if (c < 0xf0) {
-		*clen = 3;
-		c = (c & 0x0f) << 12 | (s[1] & 0x3f) << 6 | (s[2] & 0x3f);
-	} else {
-		*clen = 4;
-		c = (c & 0x07) << 18 | (s[1] & 0x3f) << 12 |
-		    (s[2] & 0x3f) << 6 | (s[3] & 0x3f);
-	}
-	*cp = c;
-	if (c == 0xa0 || (c >= 0x2000 && c <= 0x200a) || c == 0x202f ||
-	    c == 0x3000)
-		return C_SPACE;
-	if ((c >= 0xa1 && c <= 0xbf) || c == 0xd7 || c == 0xf7 ||
-	    (c >= 0x2010 && c <= 0x2bff) || (c >= 0x3001 && c <= 0x3003))
-		return C_PUNCT;
-	return C_WORD;
-}
-
-/* --ignore-typography: a character's stand-in, "" for itself. */
-static const char *
-plain(uint32_t c)
-{
-	switch (c) {
-	case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032:
-		return "'";
-	case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033:
-		return "\"";
-	case 0x2010: case 0x2011: case 0x2012: case 0x2013: case 0x2014:
-	case 0x2015: case 0x2212:
-		return "-";
-	case 0x2026:
-		return "...";
-	default:
-		return "";
-	}
-}
-
-/* Appends the typography-blind form of s: quotes straight, every dash
- * and run of dashes one '-', an ellipsis three dots, white space one
- * space.  Never longer than s. */
-static void
-normalize(const char *s, size_t len, struct yoy_buf *out)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	int last = 0;
-
-	while (p < end) {
-		size_t n;
-		uint32_t c;
-		enum cls k = cls(p, &n, &c);
-		const char *r = k == C_SPACE ? " " : plain(c);
-		size_t rl = *r ? strlen(r) : n;
-
-		if (!*r)
-			r = (const char *)p;
-		if (!((*r == '-' || *r == ' ') && rl == 1 && last == *r))
-			yoy_buf_put(out, r, rl);
-		last = rl == 1 ? *r : 0;
-		p += n;
-	}
-}
-
-/* A token: a word, a run of punctuation or of white space, or the
- * boundary between two blocks (of the type of the block after it). */
-struct tok {
-	const char *s;
-	size_t len;
-	unsigned char word;
-	unsigned char sep;
-	enum yoy_type type;
-};
-
-/* The tokens of blocks [bi, to) of one side, one at a time: they are
- * read off the blocks' text (which the documents hold) when they are
- * needed, never stored, so that a cell of a million words costs its
- * symbols (4 bytes a token) and edit flags (1), not a table of them. */
-struct cursor {
-	const struct yoy_block *b;
-	size_t bi, to;
-	const unsigned char *p, *end;
-};
-
-static void
-cursor_init(struct cursor *c, const struct yoy_block *b, size_t from,
-    size_t to)
-{
-	c->b = b;
-	c->bi = from;
-	c->to = to;
-	c->p = c->end = NULL;
-	if (from < to) {
-		c->p = (const unsigned char *)b[from].s;
-		c->end = c->p + b[from].len;
-	}
-}
-
-/* The next token into `t`; 0 at the end. */
-static int
-cursor_next(struct cursor *c, struct tok *t)
-{
-	const unsigned char *q;
-	size_t n;
-	uint32_t cp;
-	enum cls k;
-
-	if (c->bi >= c->to)
-		return 0;
-	if (c->p == c->end) {
-		if (++c->bi >= c->to)
-			return 0;
-		c->p = (const unsigned char *)c->b[c->bi].s;
-		c->end = c->p + c->b[c->bi].len;
-		t->s = "\x01";
-		t->len = 1;
-		t->word = 0;
-		t->sep = 1;
-		t->type = c->b[c->bi].type;
-		return 1;
-	}
-	k = cls(c->p, &n, &cp);
-	for (q = c->p + n; q < c->end; q += n)
-		if (cls(q, &n, &cp) != k)
-			break;
-	t->s = (const char *)c->p;
-	t->len = (size_t)(q - c->p);
-	t->word = k == C_WORD;
-	t->sep = 0;
-	t->type = 0;
-	c->p = q;
-	return 1;
-}
-
-/* A symbol table entry: a key (text, and a block's type) and its id. */
-struct ent {
-	const char *k;
-	uint32_t len, h, id, type;
-};
-
-/* Scratch of one cell's comparison, kept between cells. */
-struct differ {
-	int typo;
-	struct yoy_buf keys;    /* --ignore-typography: normalized keys */
-	struct ent *tab;        /* open addressing, grown with the symbols */
-	size_t cap, size;       /* allocated; in use (a power of two) */
-	unsigned nid;
-	unsigned *seq;          /* each token's symbol: old's, then new's */
-	size_t nseq, seqcap;
-	char *flags;
-	size_t flagcap;
-	struct yoy_buf na, nb;  /* normalized blocks, for equality */
-	struct blocks bl;       /* a cell's blocks, as made */
-	struct yoy_buf text;
-};
-
-static void
-tab_reset(struct differ *d)
-{
-	if (d->cap == 0) {
-		d->cap = 64;
-		d->tab = yoy_malloc(d->cap * sizeof(*d->tab));
-	}
-	d->size = 64;           /* a small cell clears a small table */
-	memset(d->tab, 0, d->size * sizeof(*d->tab));
-	d->nid = 0;
-}
-
-static void
-tab_put(struct differ *d, const struct ent *e)
-{
-	size_t i = e->h & (d->size - 1);
-
-	while (d->tab[i].k)
-		i = (i + 1) & (d->size - 1);
-	d->tab[i] = *e;
-}
-
-/* Doubles the table, its entries placed again. */
-static void
-tab_grow(struct differ *d)
-{
-	size_t old = d->size, i;
-	struct ent *was = yoy_malloc(old * sizeof(*was));
-
-	memcpy(was, d->tab, old * sizeof(*was));
-	if (2 * old > d->cap) {
-		free(d->tab);
-		d->cap = 2 * old;
-		d->tab = yoy_malloc(d->cap * sizeof(*d->tab));
-	}
-	d->size = 2 * old;
-	memset(d->tab, 0, d->size * sizeof(*d->tab));
-	for (i = 0; i < old; i++)
-		if (was[i].k)
-			tab_put(d, &was[i]);
-	free(was);
-}
-
-/* The symbol of key `k` (of block type `type`, 0 for a token). */
-static unsigned
-intern(struct differ *d, const char *k, size_t len, unsigned type)
-{
-	uint32_t h = yoy_hash(k, len) ^ (type * 0x9e3779b9u);
-	size_t i;
-	struct ent e;
-
-	for (i = h & (d->size - 1); d->tab[i].k; i = (i + 1) & (d->size - 1))
-		if (d->tab[i].h == h && d->tab[i].len == len &&
-		    d->tab[i].type == type && memcmp(d->tab[i].k, k, len) == 0)
-			return d->tab[i].id;
-	if (2 * (d->nid + 1) > d->size) {
-		tab_grow(d);
-		for (i = h & (d->size - 1); d->tab[i].k;
-		    i = (i + 1) & (d->size - 1))
-			;
-	}
-	e.k = k;
-	e.len = (uint32_t)len;
-	e.h = h;
-	e.type = type;
-	e.id = d->nid++;
-	d->tab[i] = e;
-	return e.id;
-}
-
-/* The symbol of a token or block text: itself, or typography-blind (the
- * normalized keys live in d->keys, sized beforehand: never moved). */
-static unsigned
-symbol(struct differ *d, const char *s, size_t len, unsigned type)
-{
-	size_t at;
-
-	if (!d->typo)
-		return intern(d, s, len, type);
-	at = d->keys.len;
-	normalize(s, len, &d->keys);
-	return intern(d, d->keys.ptr + at, d->keys.len - at, type);
-}
-
-static void
-seq_push(struct differ *d, unsigned id)
-{
-	if (d->nseq == d->seqcap) {
-		d->seqcap = d->seqcap ? 2 * d->seqcap : 1024;
-		d->seq = yoy_realloc(d->seq, d->seqcap * sizeof(*d->seq));
-	}
-	d->seq[d->nseq++] = id;
-}
-
-static size_t
-count_words(const char *s, size_t len)
-{
-	const unsigned char *p = (const unsigned char *)s, *end = p + len;
-	size_t words = 0, n;
-	uint32_t c;
-	int in = 0;
-
-	while (p < end) {
-		int w = cls(p, &n, &c) == C_WORD;
-
-		words += w && !in;
-		in = w;
-		p += n;
-	}
-	return words;
-}
-
 /* ----------------------------------------------------------- matching */
 
 static int
-same_blocks(struct differ *d, const struct yoy_cell *c)
+same_blocks(struct yoy_differ *d, const struct yoy_cell *c)
 {
 	size_t i;
 
@@ -705,8 +411,8 @@ same_blocks(struct differ *d, const struct yoy_cell *c)
 			continue;
 		}
 		d->na.len = d->nb.len = 0;
-		normalize(a->s, a->len, &d->na);
-		normalize(b->s, b->len, &d->nb);
+		yoy_tok_normalize(a->s, a->len, &d->na);
+		yoy_tok_normalize(b->s, b->len, &d->nb);
 		if (d->na.len != d->nb.len ||
 		    (d->na.len && memcmp(d->na.ptr, d->nb.ptr, d->na.len)))
 			return 0;
@@ -719,7 +425,7 @@ same_blocks(struct differ *d, const struct yoy_cell *c)
 static void
 make_blocks(struct yoy_diff *df, struct yoy_cell *c)
 {
-	struct differ *d = df->differ;
+	struct yoy_differ *d = df->differ;
 	int sd;
 
 	for (sd = 0; sd < 2; sd++) {
@@ -948,7 +654,7 @@ yoy_diff_changes(const struct yoy_diff *df)
 void
 yoy_diff_free(struct yoy_diff *df)
 {
-	struct differ *d;
+	struct yoy_differ *d;
 
 	if (df == NULL)
 		return;
@@ -966,294 +672,3 @@ yoy_diff_free(struct yoy_diff *df)
 	free(df);
 }
 
-/* ------------------------------------------------------------ scripts */
-
-static void
-op(struct yoy_script *sc, enum yoy_opkind kind, int block, enum yoy_type t,
-    const char *s, size_t len)
-{
-	struct yoy_op *o;
-
-	/* runs of one kind merge */
-	if (!block && sc->n && !sc->op[sc->n - 1].block &&
-	    sc->op[sc->n - 1].kind == kind &&
-	    sc->op[sc->n - 1].s + sc->op[sc->n - 1].len == s) {
-		sc->op[sc->n - 1].len += len;
-		return;
-	}
-	if (sc->n == sc->cap) {
-		sc->cap = sc->cap ? 2 * sc->cap : 64;
-		sc->op = yoy_realloc(sc->op, sc->cap * sizeof(*sc->op));
-	}
-	o = &sc->op[sc->n++];
-	o->kind = kind;
-	o->block = block;
-	o->type = t;
-	o->s = s;
-	o->len = len;
-}
-
-static void
-whole(struct yoy_script *sc, enum yoy_opkind kind, const struct yoy_block *b)
-{
-	op(sc, kind, 1, b->type, b->s, 0);
-	if (b->len)
-		op(sc, kind, 0, b->type, b->s, b->len);
-}
-
-static void
-grow_flags(struct differ *d, size_t n)
-{
-	if (n > d->flagcap) {
-		d->flagcap = n;
-		d->flags = yoy_realloc(d->flags, n);
-	}
-}
-
-/* The symbols of blocks [from, to) of one side, pushed; their count. */
-static size_t
-hunk_symbols(struct differ *d, const struct yoy_block *b, size_t from,
-    size_t to)
-{
-	struct cursor c;
-	struct tok t;
-	size_t n = 0;
-
-	cursor_init(&c, b, from, to);
-	while (cursor_next(&c, &t)) {
-		seq_push(d, symbol(d, t.s, t.len, 0));
-		n++;
-	}
-	return n;
-}
-
-static void
-emit(struct yoy_script *sc, const struct tok *t, enum yoy_opkind k,
-    struct yoy_cell *c)
-{
-	if (t->sep)
-		op(sc, k, 1, t->type, "", 0);
-	else
-		op(sc, k, 0, t->type, t->s, t->len);
-	if (t->word && k == YOY_OP_DEL)
-		c->deleted++;
-	else if (t->word && k == YOY_OP_INS)
-		c->inserted++;
-}
-
-/* A run of the script: kept (eq) or edited, over a[i0, i1), b[j0, j1). */
-struct run {
-	size_t i0, i1, j0, j1;
-	size_t len, dl, il;     /* bytes: kept; deleted, inserted */
-	int eq, hard;           /* hard: holds a word or a block boundary */
-};
-
-static int
-goes(const struct run *l, const struct run *e, const struct run *r)
-{
-	size_t lm = l->dl > l->il ? l->dl : l->il;
-	size_t rm = r->dl > r->il ? r->dl : r->il;
-
-	return !e->hard || (e->len < lm && e->len < rm);
-}
-
-/* A shortest script is not always the most readable: "Service Manager"
- * to "service manager" keeps the space between the words, a rewritten
- * sentence keeps its scattered "the" and "of".  The semantic cleanup of
- * Fraser's diff-match-patch: a kept run between edits goes with them
- * when it holds no word, or is shorter than the edits on either side;
- * merged edits are checked again against the run before them (a stack,
- * so linear).  A run holding a block boundary always stays. */
-static void
-cleanup(struct cursor ca, struct cursor cb, size_t na, size_t nb, char *del,
-    char *ins)
-{
-	size_t i = 0, j = 0, n = 0, cap = 64, k;
-	struct run *st = yoy_malloc(cap * sizeof(*st));
-	struct tok t;
-
-	while (i < na || j < nb) {
-		struct run r;
-
-		memset(&r, 0, sizeof(r));
-		r.i0 = i, r.j0 = j;
-		if ((i < na && del[i]) || (j < nb && ins[j])) {
-			for (; i < na && del[i]; i++)
-				if (cursor_next(&ca, &t))
-					r.dl += t.len;
-			for (; j < nb && ins[j]; j++)
-				if (cursor_next(&cb, &t))
-					r.il += t.len;
-		} else {
-			r.eq = 1;
-			for (; i < na && j < nb && !del[i] && !ins[j]; i++, j++) {
-				cursor_next(&ca, &t);
-				if (!cursor_next(&cb, &t))
-					continue;
-				r.len += t.len;
-				if (t.sep)
-					r.hard = 2;
-				else if (t.word && !r.hard)
-					r.hard = 1;
-			}
-		}
-		r.i1 = i, r.j1 = j;
-		if (n == cap)
-			st = yoy_realloc(st, (cap *= 2) * sizeof(*st));
-		st[n++] = r;
-		while (n >= 3 && !st[n - 1].eq && st[n - 2].eq &&
-		    st[n - 2].hard < 2 && !st[n - 3].eq &&
-		    goes(&st[n - 3], &st[n - 2], &st[n - 1])) {
-			struct run *l = &st[n - 3], *e = &st[n - 2],
-			    *rr = &st[n - 1];
-
-			l->dl += e->len + rr->dl;
-			l->il += e->len + rr->il;
-			l->i1 = rr->i1, l->j1 = rr->j1;
-			n -= 2;
-		}
-	}
-	for (k = 0; k < n; k++)
-		if (!st[k].eq) {
-			memset(del + st[k].i0, 1, st[k].i1 - st[k].i0);
-			memset(ins + st[k].j0, 1, st[k].j1 - st[k].j0);
-		}
-	free(st);
-}
-
-/* Compares the changed blocks a[i0, i1) and b[j0, j1) word by word. */
-static void
-hunk(struct yoy_diff *df, struct yoy_cell *c, size_t i0, size_t i1,
-    size_t j0, size_t j1, struct yoy_script *sc)
-{
-	struct differ *d = df->differ;
-	struct cursor ca, cb;
-	struct tok t;
-	size_t i, j, na, nb, bytes = 0;
-	char *del, *ins;
-
-	tab_reset(d);
-	d->nseq = 0;
-	if (d->typo) {
-		/* keys point into d->keys: no growing while they are made */
-		for (i = i0; i < i1; i++)
-			bytes += c->blk[0][i].len + 1;
-		for (j = j0; j < j1; j++)
-			bytes += c->blk[1][j].len + 1;
-		d->keys.len = 0;
-		yoy_buf_grow(&d->keys, bytes + 16);
-	}
-	na = hunk_symbols(d, c->blk[0], i0, i1);
-	nb = hunk_symbols(d, c->blk[1], j0, j1);
-	grow_flags(d, na + nb + 1);
-	del = d->flags, ins = d->flags + na;
-	yoy_myers(d->seq, na, d->seq + na, nb, d->nid, del, ins);
-
-	/* the hunk's first block: on both sides, or on one */
-	if (j0 < j1)
-		op(sc, i0 < i1 ? YOY_OP_SAME : YOY_OP_INS, 1,
-		    c->blk[1][j0].type, "", 0);
-	else
-		op(sc, YOY_OP_DEL, 1, c->blk[0][i0].type, "", 0);
-	cursor_init(&ca, c->blk[0], i0, i1);
-	cursor_init(&cb, c->blk[1], j0, j1);
-	cleanup(ca, cb, na, nb, del, ins);
-	/* each run of edits: what went, then what came */
-	for (i = j = 0; i < na || j < nb;) {
-		if (!(i < na && del[i]) && !(j < nb && ins[j])) {
-			cursor_next(&ca, &t);
-			cursor_next(&cb, &t);
-			emit(sc, &t, YOY_OP_SAME, c);
-			i++, j++;
-			continue;
-		}
-		for (; i < na && del[i]; i++)
-			if (cursor_next(&ca, &t))
-				emit(sc, &t, YOY_OP_DEL, c);
-		for (; j < nb && ins[j]; j++)
-			if (cursor_next(&cb, &t))
-				emit(sc, &t, YOY_OP_INS, c);
-	}
-}
-
-void
-yoy_diff_script(struct yoy_diff *df, struct yoy_cell *c,
-    struct yoy_script *sc)
-{
-	struct differ *d = df->differ;
-	size_t i, j, n = 0, na, nb;
-	const struct yoy_block *a, *b;
-	char *bdel, *bins;
-	unsigned *sa, *sb;
-	int s;
-
-	na = c->nblk[0], nb = c->nblk[1];
-	a = c->blk[0], b = c->blk[1];
-	sc->n = 0;
-	c->deleted = c->inserted = 0;
-	for (s = 0; s < 2; s++) {
-		c->words[s] = 0;
-		for (i = 0; i < c->nblk[s]; i++)
-			c->words[s] += count_words(c->blk[s][i].s,
-			    c->blk[s][i].len);
-	}
-	if (c->status != YOY_CHANGED) {
-		enum yoy_opkind k = c->status == YOY_ADDED ? YOY_OP_INS :
-		    c->status == YOY_REMOVED ? YOY_OP_DEL : YOY_OP_SAME;
-		int from = c->status == YOY_REMOVED ? 0 : 1;
-
-		for (i = 0; i < c->nblk[from]; i++)
-			whole(sc, k, &c->blk[from][i]);
-		if (k == YOY_OP_INS)
-			c->inserted = c->words[1];
-		else if (k == YOY_OP_DEL)
-			c->deleted = c->words[0];
-		return;
-	}
-	/* align whole blocks first: a block is its type and its text */
-	for (i = 0; i < na; i++)
-		n += a[i].len + 1;
-	for (i = 0; i < nb; i++)
-		n += b[i].len + 1;
-	tab_reset(d);
-	d->nseq = 0;
-	if (d->typo) {
-		d->keys.len = 0;
-		yoy_buf_grow(&d->keys, n + 16);
-	}
-	for (s = 0; s < 2; s++)
-		for (i = 0; i < c->nblk[s]; i++)
-			seq_push(d, symbol(d, c->blk[s][i].s, c->blk[s][i].len,
-			    1 + (unsigned)c->blk[s][i].type));
-	/* hunk() reuses the symbols' array: the blocks' go elsewhere */
-	sa = yoy_malloc((na + nb + 1) * sizeof(*sa));
-	memcpy(sa, d->seq, (na + nb) * sizeof(*sa));
-	sb = sa + na;
-	bdel = yoy_malloc(na + nb + 1);
-	bins = bdel + na;
-	yoy_myers(sa, na, sb, nb, d->nid, bdel, bins);
-	for (i = j = 0; i < na || j < nb;) {
-		size_t i0 = i, j0 = j;
-
-		if ((i < na && bdel[i]) || (j < nb && bins[j])) {
-			while (i < na && bdel[i])
-				i++;
-			while (j < nb && bins[j])
-				j++;
-			hunk(df, c, i0, i, j0, j, sc);
-			continue;
-		}
-		whole(sc, YOY_OP_SAME, &b[j]);
-		i++, j++;
-	}
-	free(bdel);
-	free(sa);
-}
-
-void
-yoy_script_free(struct yoy_script *sc)
-{
-	free(sc->op);
-	sc->op = NULL;
-	sc->n = sc->cap = 0;
-}
