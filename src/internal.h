@@ -206,13 +206,18 @@ int yoy_xml_stream_started(const struct yoy_xml_stream *);
 /* Opened node `from` is now `to` (the reader copied it). */
 void yoy_xml_stream_moved(struct yoy_xml_stream *, const struct yoy_node *from,
 	const struct yoy_node *to);
-/* Entry `n`'s content as bytes of the source while it is unread (its
- * end tag included), else NULL. */
-const char *yoy_lazy_bytes(const struct yoy_lazy *, const struct yoy_node *n,
-	size_t *len);
-/* Reads entry `n`'s content into the tree; 0 (also when it is read
- * already, or not lazy), -1 on trouble (said). */
-int yoy_lazy_expand(struct yoy_lazy *, const struct yoy_node *n);
+/* Entry `n`'s place in the table, looked for from *at on, then from the
+ * start, *at left past it: entries asked for in document order are each
+ * found where the last one left off.  -1 when `n` is not one of the
+ * table's entries. */
+long yoy_lazy_find(const struct yoy_lazy *, const struct yoy_node *n,
+	size_t *at);
+/* Entry `i`'s content as bytes of the source while it is unread (its end
+ * tag included), else NULL. */
+const char *yoy_lazy_bytes(const struct yoy_lazy *, size_t i, size_t *len);
+/* Reads entry `i`'s content into the tree; 0 (also when it is read
+ * already, or empty), -1 on trouble (said). */
+int yoy_lazy_expand(struct yoy_lazy *, size_t i);
 /* ------------------------------------------------------------------ html */
 
 /* Raw HTML inside another format (a markdown file's HTML block): its
@@ -253,7 +258,8 @@ struct yoy_cell {
 	const struct yoy_node *node[2]; /* old, new; NULL where absent */
 	struct yoy_block *blk[2];
 	size_t nblk[2];
-	unsigned char lazy[2];          /* node[i] read lazily: no blocks yet */
+	size_t lazy[2];                 /* node[i] unread: its place in the
+	                                   lazy table, plus one; else 0 */
 	enum yoy_status status;
 	/* counted by yoy_diff_script */
 	size_t words[2], deleted, inserted;
@@ -266,6 +272,7 @@ struct yoy_diff {
 	size_t other[4];                /* intros and sections, by status */
 	const struct yoy_doc *doc[2];
 	struct yoy_lazy *lazy[2];       /* each side's unread entries */
+	size_t lazy_at[2];              /* where collect looks next in them */
 	int all;                        /* every cell's blocks made */
 	struct yoy_arena *arena;
 	struct yoy_differ *differ;

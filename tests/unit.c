@@ -405,7 +405,8 @@ lazy(void)
 	struct yoy_diff_opts o = { 0, NULL, YOY_KIND_NONE, 0, 0, 0, 0 };
 	struct yoy_diff *df;
 	const char *bytes;
-	size_t n = 0;
+	size_t n = 0, at = 0;
+	long k;
 
 	CHECK(temp_file(pa, plain) == 0 && temp_file(pb, edited) == 0 &&
 	    temp_file(pc, ns) == 0 && temp_file(pd, latin1) == 0 &&
@@ -418,16 +419,20 @@ lazy(void)
 		e = dep->first;
 		e2 = e ? e->next : NULL;
 	}
-	bytes = e ? yoy_lazy_bytes(la, e, &n) : NULL;
+	k = e ? yoy_lazy_find(la, e, &at) : -1;
+	bytes = k >= 0 ? yoy_lazy_bytes(la, (size_t)k, &n) : NULL;
 	CHECK(bytes && e->first == NULL && n > 8 &&
 	    memcmp(bytes + n - 8, "</entry>", 8) == 0,
 	    "an entry with content is lazy, its end tag included");
-	CHECK(e2 && yoy_lazy_bytes(la, e2, &n) == NULL,
+	k = e2 ? yoy_lazy_find(la, e2, &at) : -1;
+	CHECK(k >= 0 && yoy_lazy_bytes(la, (size_t)k, &n) == NULL,
 	    "an empty entry is not lazy");
 	df = a && b ? yoy_diff_lazy(a, la, b, lb, &o) : NULL;
 	CHECK(df && df->count[YOY_SAME] == 1 && df->count[YOY_CHANGED] == 1,
 	    "lazy documents: the empty entry the same, the other changed");
-	CHECK(e && yoy_lazy_bytes(la, e, &n) == NULL && e->first &&
+	at = 0;
+	k = e ? yoy_lazy_find(la, e, &at) : -1;
+	CHECK(k >= 0 && yoy_lazy_bytes(la, (size_t)k, &n) == NULL && e->first &&
 	    e->first->type == YOY_P && e->first->xml_line == 8,
 	    "the changed entry read by the diff, before any output; lines "
 	    "kept");
@@ -458,8 +463,10 @@ lazy(void)
 	yoy_lazy_free(la);
 	a = yoy_xml_read_lazy(pa, &la);
 	df = a && b ? yoy_diff_lazy(a, la, b, lb, &o) : NULL;
+	at = 0;
+	k = a ? yoy_lazy_find(la, a->body->first->first->first, &at) : -1;
 	CHECK(df && df->count[YOY_SAME] == 2 && df->count[YOY_CHANGED] == 0 &&
-	    yoy_lazy_bytes(la, a->body->first->first->first, &n) != NULL,
+	    k >= 0 && yoy_lazy_bytes(la, (size_t)k, &n) != NULL,
 	    "equal bytes are the same without being read");
 	yoy_diff_free(df);
 	c = yoy_xml_read_lazy(pc, &lc);
@@ -481,7 +488,9 @@ lazy(void)
 	    "</report>") == 0, "temporary file");
 	c = yoy_xml_read_lazy(pc, &lc);
 	e = c ? c->body->first->first->first : NULL;
-	bytes = e ? yoy_lazy_bytes(lc, e, &n) : NULL;
+	at = 0;
+	k = e ? yoy_lazy_find(lc, e, &at) : -1;
+	bytes = k >= 0 ? yoy_lazy_bytes(lc, (size_t)k, &n) : NULL;
 	CHECK(bytes && n == 16 && memcmp(bytes, "<p>a</p></entry>", 16) == 0,
 	    "after a byte order mark, a lazy entry's bytes");
 	fprintf(stderr, "(one diagnostic expected:)\n");

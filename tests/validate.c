@@ -22,13 +22,15 @@ lazy_same(const char *path, const struct yoy_doc *full, const char *bytes)
 	struct yoy_lazy *t;
 	struct yoy_doc *d = yoy_xml_read_lazy(path, &t);
 	const struct yoy_node *a, *b;
-	size_t lazy = 0, n;
+	size_t lazy = 0, n, at = 0;
+	long i;
 	int ok = d != NULL;
 
 	for (b = d ? d->root : NULL; b; b = yoy_node_walk(d->root, b))
-		if (yoy_lazy_bytes(t, b, &n) != NULL) {
+		if ((i = yoy_lazy_find(t, b, &at)) >= 0 &&
+		    yoy_lazy_bytes(t, (size_t)i, &n) != NULL) {
 			lazy++;
-			if (yoy_lazy_expand(t, b) < 0)
+			if (yoy_lazy_expand(t, (size_t)i) < 0)
 				ok = 0;
 		}
 	for (a = full->root, b = d ? d->root : NULL; ok && (a || b);

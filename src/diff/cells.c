@@ -236,6 +236,7 @@ collect_entries(struct yoy_diff *df, struct side *s, int sd,
 {
 	const struct yoy_node *d, *e;
 	size_t len;
+	long at;
 
 	for (d = action->first; d; d = d->next) {
 		const char *id;
@@ -268,8 +269,12 @@ collect_entries(struct yoy_diff *df, struct side *s, int sd,
 			c->year[sd] = year;
 			c->label = e->attr[2];
 			c->node[sd] = e;
-			if (yoy_lazy_bytes(side_lazy(df, sd), e, &len) != NULL) {
-				c->lazy[sd] = 1;        /* blocks when needed */
+			at = yoy_lazy_find(side_lazy(df, sd), e,
+			    &df->lazy_at[sd]);
+			if (at >= 0 && yoy_lazy_bytes(side_lazy(df, sd),
+			    (size_t)at, &len) != NULL) {
+				/* blocks when needed */
+				c->lazy[sd] = (size_t)at + 1;
 			} else {
 				flatten(df, e, bl, text, NULL);
 				take_blocks(df, bl, c, sd);
@@ -431,7 +436,7 @@ make_blocks(struct yoy_diff *df, struct yoy_cell *c)
 	for (sd = 0; sd < 2; sd++) {
 		if (!c->lazy[sd])
 			continue;
-		if (yoy_lazy_expand(side_lazy(df, sd), c->node[sd]) < 0)
+		if (yoy_lazy_expand(side_lazy(df, sd), c->lazy[sd] - 1) < 0)
 			exit(2);        /* its bytes were read once already */
 		flatten(df, c->node[sd], &d->bl, &d->text, NULL);
 		take_blocks(df, &d->bl, c, sd);
@@ -453,8 +458,8 @@ status(struct yoy_diff *df, struct yoy_cell *c)
 	} else if (b == NULL) {
 		c->status = YOY_REMOVED;
 	} else if (c->lazy[0] && c->lazy[1] &&
-	    (x = yoy_lazy_bytes(side_lazy(df, 0), a, &nx)) != NULL &&
-	    (y = yoy_lazy_bytes(side_lazy(df, 1), b, &ny)) != NULL &&
+	    (x = yoy_lazy_bytes(side_lazy(df, 0), c->lazy[0] - 1, &nx)) &&
+	    (y = yoy_lazy_bytes(side_lazy(df, 1), c->lazy[1] - 1, &ny)) &&
 	    nx == ny && memcmp(x, y, nx) == 0) {
 		c->status = YOY_SAME;
 	} else {

@@ -141,23 +141,26 @@ heading_like(const struct rec *r)
 	return !yoy_re_match(YOY_RE_CAPTION, r->s, r->len, NULL, 0);
 }
 
-/* Whether r, followed by text `nx`, heads a department: a line that is
- * a department's name, or a heading-like line before an entry label
- * where the run of labels restarts. */
+/* Whether r, followed by text `nx`, heads a department: a department's
+ * name, before an entry label or as a line of its own; or a heading-like
+ * line before an entry label where the run of labels restarts. */
 static int
 dept_heading(struct reader *rd, const struct rec *r, const struct rec *nx)
 {
 	const struct yoy_dept *d;
 	struct yoy_label next;
+	int labelled, heading;
 
 	if (r->len > 160)       /* a paragraph, not a department's name */
 		return 0;
-	if ((d = yoy_registry_find(r->s, r->len)) != NULL) {
+	labelled = yoy_label_parse(nx->s, nx->len, &next);
+	heading = heading_like(r);
+	if ((labelled || heading) &&
+	    (d = yoy_registry_find(r->s, r->len)) != NULL) {
 		yoy_shape_dept(&rd->sh, d->id, d->name, r->line);
 		return 1;
 	}
-	if (!yoy_label_parse(nx->s, nx->len, &next) || !heading_like(r) ||
-	    (rd->sh.entry != NULL &&
+	if (!labelled || !heading || (rd->sh.entry != NULL &&
 	    yoy_label_order(&next) > yoy_label_order(&rd->sh.last)))
 		return 0;
 	yoy_shape_unknown_dept(&rd->sh, r->s, r->len, r->line);

@@ -64,8 +64,9 @@ on_error(void *arg, xmlErrorPtr e)
 
 /* Entries read lazily (yoy_xml_read_lazy): each one's content is bytes of
  * the mapped source until yoy_lazy_expand reads it into the tree.  A
- * table beside the document, by node address: the nodes themselves hold
- * content only. */
+ * table beside the document, every entry in document order (an empty one
+ * too, with no bytes), so that a caller walking the document finds each
+ * at the next place it looks: the nodes themselves hold content only. */
 struct lazy_entry {
 	struct yoy_node *n;
 	size_t off, len;            /* its content, end tag included; len 0
@@ -255,9 +256,9 @@ ends_entry(const char *s, size_t n)
 	return n >= 7 && memcmp(s + n - 7, "</entry", 7) == 0;
 }
 
-/* Notes the lazy entry ending at `at`: its content and line. */
+/* Notes entry `n`, its content's bytes to follow (lazy_end). */
 static void
-lazy_note(struct reader *r, size_t at)
+lazy_note(struct reader *r, struct yoy_node *n)
 {
 	struct yoy_lazy *t = r->table;
 	struct lazy_entry *e;
@@ -267,10 +268,9 @@ lazy_note(struct reader *r, size_t at)
 		t->v = yoy_realloc(t->v, t->cap * sizeof(*t->v));
 	}
 	e = &t->v[t->n++];
-	e->n = r->cur;
-	e->off = r->from;
-	e->len = at - r->from;
-	e->line = r->cur->xml_line;
+	e->n = n;
+	e->off = e->len = 0;
+	e->line = n->xml_line;
 }
 
 static void
@@ -358,8 +358,10 @@ on_start(void *arg, const xmlChar *local, const xmlChar *prefix,
 		n->attr[k] = v;
 	}
 	r->cur = n;
-	if (r->lazy && t == YOY_ENTRY)
+	if (r->lazy && t == YOY_ENTRY) {
+		lazy_note(r, n);
 		lazy_start(r);
+	}
 }
 
 static void
@@ -380,7 +382,8 @@ on_end(void *arg, const xmlChar *local, const xmlChar *prefix,
 		at = offset(r);
 		if (at <= r->src_len && at > r->from && ends_entry(r->src +
 		    r->from, at - r->from)) {
-			lazy_note(r, at);
+			r->table->v[r->table->n - 1].off = r->from;
+			r->table->v[r->table->n - 1].len = at - r->from;
 		} else {
 			r->unlazy = 1;
 			r->lazy = 0;
@@ -619,15 +622,6 @@ read_lazy(const char *src, size_t len, const char *path, struct yoy_lazy *t,
 	return reader_end(&r);
 }
 
-static int
-by_node(const void *a, const void *b)
-{
-	uintptr_t x = (uintptr_t)((const struct lazy_entry *)a)->n,
-	    y = (uintptr_t)((const struct lazy_entry *)b)->n;
-
-	return x < y ? -1 : x > y;
-}
-
 struct yoy_doc *
 yoy_xml_read_lazy(const char *path, struct yoy_lazy **lazy)
 {
@@ -657,8 +651,6 @@ yoy_xml_read_lazy(const char *path, struct yoy_lazy **lazy)
 		free(t);
 		return d;
 	}
-	if (t->n)       /* (qsort and bsearch want an array) */
-		qsort(t->v, t->n, sizeof(*t->v), by_node);
 	t->doc = d;
 	t->src = src;
 	t->src_len = len;
@@ -668,37 +660,39 @@ yoy_xml_read_lazy(const char *path, struct yoy_lazy **lazy)
 	return d;
 }
 
-static struct lazy_entry *
-lazy_find(const struct yoy_lazy *t, const struct yoy_node *n)
+long
+yoy_lazy_find(const struct yoy_lazy *t, const struct yoy_node *n, size_t *at)
 {
-	struct lazy_entry key;
+	size_t i;
 
-	if (t == NULL || t->n == 0 || n->type != YOY_ENTRY)
-		return NULL;
-	key.n = (struct yoy_node *)(uintptr_t)n;        /* compared only */
-	return bsearch(&key, t->v, t->n, sizeof(*t->v), by_node);
+	if (t == NULL || n->type != YOY_ENTRY)
+		return -1;
+	for (i = *at; i < t->n; i++)
+		if (t->v[i].n == n)
+			return (long)(*at = i + 1) - 1;
+	for (i = 0; i < *at && i < t->n; i++)
+		if (t->v[i].n == n)
+			return (long)(*at = i + 1) - 1;
+	return -1;
 }
 
 const char *
-yoy_lazy_bytes(const struct yoy_lazy *t, const struct yoy_node *n,
-    size_t *len)
+yoy_lazy_bytes(const struct yoy_lazy *t, size_t i, size_t *len)
 {
-	const struct lazy_entry *e = lazy_find(t, n);
-
-	if (e == NULL || e->len == 0)
+	if (t->v[i].len == 0)
 		return NULL;
-	*len = e->len;
-	return t->src + e->off;
+	*len = t->v[i].len;
+	return t->src + t->v[i].off;
 }
 
 int
-yoy_lazy_expand(struct yoy_lazy *t, const struct yoy_node *cn)
+yoy_lazy_expand(struct yoy_lazy *t, size_t i)
 {
-	struct lazy_entry *e = lazy_find(t, cn);
+	struct lazy_entry *e = &t->v[i];
 	struct reader r;
 	xmlSAXHandler sax;
 
-	if (e == NULL || e->len == 0)
+	if (e->len == 0)
 		return 0;
 	if (reader_begin(&r, &sax, t->name, t->doc) < 0)
 		return -1;
