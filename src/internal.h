@@ -252,15 +252,15 @@ struct yoy_cell {
 	int action;                     /* 0: not in an action */
 	const char *dept_id, *dept_name;        /* entries */
 	enum yoy_kind kind;             /* entries */
+	enum yoy_status status;
 	int year[2];                    /* entries: the old's and the new's */
+	uint32_t lazy[2];               /* node[i] unread: its place in the
+	                                   lazy table, plus one; else 0 */
 	const char *label;              /* the entry's label, new's first */
 	const char *section;            /* sections: "Title › Subtitle" */
 	const struct yoy_node *node[2]; /* old, new; NULL where absent */
 	struct yoy_block *blk[2];
 	size_t nblk[2];
-	size_t lazy[2];                 /* node[i] unread: its place in the
-	                                   lazy table, plus one; else 0 */
-	enum yoy_status status;
 	/* counted by yoy_diff_script */
 	size_t words[2], deleted, inserted;
 };

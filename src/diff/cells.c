@@ -274,7 +274,7 @@ collect_entries(struct yoy_diff *df, struct side *s, int sd,
 			if (at >= 0 && yoy_lazy_bytes(side_lazy(df, sd),
 			    (size_t)at, &len) != NULL) {
 				/* blocks when needed */
-				c->lazy[sd] = (size_t)at + 1;
+				c->lazy[sd] = (uint32_t)at + 1;
 			} else {
 				flatten(df, e, bl, text, NULL);
 				take_blocks(df, bl, c, sd);

@@ -69,9 +69,8 @@ on_error(void *arg, xmlErrorPtr e)
  * at the next place it looks: the nodes themselves hold content only. */
 struct lazy_entry {
 	struct yoy_node *n;
-	size_t off, len;            /* its content, end tag included; len 0
-	                               once read */
-	unsigned line;              /* the entry's line in the source */
+	uint32_t off, len;          /* its content, end tag included; len 0
+	                               once read (a source under 4 GB) */
 };
 
 struct yoy_lazy {
@@ -264,13 +263,15 @@ lazy_note(struct reader *r, struct yoy_node *n)
 	struct lazy_entry *e;
 
 	if (t->n == t->cap) {
-		t->cap = t->cap ? 2 * t->cap : 256;
+		/* sized once for most sources, whose entries take hundreds
+		 * of bytes (40 at the least); pages not used are not
+		 * touched */
+		t->cap = t->cap ? 2 * t->cap : r->src_len / 256 + 256;
 		t->v = yoy_realloc(t->v, t->cap * sizeof(*t->v));
 	}
 	e = &t->v[t->n++];
 	e->n = n;
 	e->off = e->len = 0;
-	e->line = n->xml_line;
 }
 
 static void
@@ -382,8 +383,9 @@ on_end(void *arg, const xmlChar *local, const xmlChar *prefix,
 		at = offset(r);
 		if (at <= r->src_len && at > r->from && ends_entry(r->src +
 		    r->from, at - r->from)) {
-			r->table->v[r->table->n - 1].off = r->from;
-			r->table->v[r->table->n - 1].len = at - r->from;
+			r->table->v[r->table->n - 1].off = (uint32_t)r->from;
+			r->table->v[r->table->n - 1].len =
+			    (uint32_t)(at - r->from);
 		} else {
 			r->unlazy = 1;
 			r->lazy = 0;
@@ -634,8 +636,10 @@ yoy_xml_read_lazy(const char *path, struct yoy_lazy **lazy)
 	*lazy = NULL;
 	if (fd < 0)
 		return NULL;
-	if ((src = yoy_input_map(fd, &len)) == NULL) {
-		d = read_fd(fd, path);  /* a pipe, say */
+	if ((src = yoy_input_map(fd, &len)) == NULL || len > UINT32_MAX) {
+		if (src)
+			yoy_input_unmap(src, len);
+		d = read_fd(fd, path);  /* a pipe, say, or past 4 GB */
 		yoy_input_close(fd, path);
 		return d;
 	}
@@ -698,7 +702,7 @@ yoy_lazy_expand(struct yoy_lazy *t, size_t i)
 		return -1;
 	/* the content alone, in an entry of its own, where it began */
 	r.into = e->n;
-	r.line_base = e->line ? e->line - 1 : 0;
+	r.line_base = e->n->xml_line ? e->n->xml_line - 1 : 0;
 	reader_push(&r, "<entry>", 7);
 	push_all(&r, t->src + e->off, e->len);
 	e->len = 0;
