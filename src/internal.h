@@ -343,6 +343,11 @@ void yoy_sym_reset(struct yoy_differ *);
 unsigned yoy_sym(struct yoy_differ *, const char *s, size_t len,
 	unsigned type);
 void yoy_sym_push(struct yoy_differ *, unsigned id);
+/* The symbols of the tokens of blocks [from, to) of `b`, pushed; their
+ * count.  (Here, beside the cursor and the table, so that the loop over
+ * a cell's tokens calls neither.) */
+size_t yoy_sym_blocks(struct yoy_differ *, const struct yoy_block *b,
+	size_t from, size_t to);
 
 /* A cell's edit script: blocks, each a run of tokens kept, deleted or
  * inserted.  An op with `block` set starts a block of `type`. */

@@ -49,23 +49,6 @@ grow_flags(struct yoy_differ *d, size_t n)
 	}
 }
 
-/* The symbols of blocks [from, to) of one side, pushed; their count. */
-static size_t
-hunk_symbols(struct yoy_differ *d, const struct yoy_block *b, size_t from,
-    size_t to)
-{
-	struct yoy_cursor c;
-	struct yoy_tok t;
-	size_t n = 0;
-
-	yoy_tok_cursor(&c, b, from, to);
-	while (yoy_tok_next(&c, &t)) {
-		yoy_sym_push(d, yoy_sym(d, t.s, t.len, 0));
-		n++;
-	}
-	return n;
-}
-
 static void
 emit(struct yoy_script *sc, const struct yoy_tok *t, enum yoy_opkind k,
     struct yoy_cell *c)
@@ -182,8 +165,8 @@ hunk(struct yoy_diff *df, struct yoy_cell *c, size_t i0, size_t i1,
 		d->keys.len = 0;
 		yoy_buf_grow(&d->keys, bytes + 16);
 	}
-	na = hunk_symbols(d, c->blk[0], i0, i1);
-	nb = hunk_symbols(d, c->blk[1], j0, j1);
+	na = yoy_sym_blocks(d, c->blk[0], i0, i1);
+	nb = yoy_sym_blocks(d, c->blk[1], j0, j1);
 	grow_flags(d, na + nb + 1);
 	del = d->flags, ins = d->flags + na;
 	yoy_myers(d->seq, na, d->seq + na, nb, d->nid, del, ins);

@@ -258,3 +258,19 @@ yoy_tok_words(const char *s, size_t len)
 	return words;
 }
 
+/* The symbols of blocks [from, to) of one side, pushed; their count. */
+size_t
+yoy_sym_blocks(struct yoy_differ *d, const struct yoy_block *b, size_t from,
+    size_t to)
+{
+	struct yoy_cursor c;
+	struct yoy_tok t;
+	size_t n = 0;
+
+	yoy_tok_cursor(&c, b, from, to);
+	while (yoy_tok_next(&c, &t)) {
+		yoy_sym_push(d, yoy_sym(d, t.s, t.len, 0));
+		n++;
+	}
+	return n;
+}
