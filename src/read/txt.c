@@ -142,8 +142,9 @@ heading_like(const struct rec *r)
 }
 
 /* Whether r, followed by text `nx`, heads a department: a department's
- * name, before an entry label or as a line of its own; or a heading-like
- * line before an entry label where the run of labels restarts. */
+ * name, before an entry label or as a line of its own outside a labelled
+ * entry; or a heading-like line before an entry label where the run of
+ * labels restarts. */
 static int
 dept_heading(struct reader *rd, const struct rec *r, const struct rec *nx)
 {
@@ -154,8 +155,12 @@ dept_heading(struct reader *rd, const struct rec *r, const struct rec *nx)
 	if (r->len > 160)       /* a paragraph, not a department's name */
 		return 0;
 	labelled = yoy_label_parse(nx->s, nx->len, &next);
+	/* a name on its own line heads a department outside an entry or
+	 * in a statement (an entry without a label), never in the text of
+	 * a labelled entry */
 	heading = heading_like(r);
-	if ((labelled || heading) &&
+	if ((labelled || (heading && (rd->sh.entry == NULL ||
+	    yoy_node_get(rd->sh.entry, "label") == NULL))) &&
 	    (d = yoy_registry_find(r->s, r->len)) != NULL) {
 		yoy_shape_dept(&rd->sh, d->id, d->name, r->line);
 		return 1;
