@@ -237,10 +237,10 @@ yoy_shape_unknown_dept(struct yoy_shape *sh, const char *name, size_t len,
 	char *n = yoy_arena_strndup(sh->doc->arena, name, len);
 
 	yoy_registry_slug(name, len, &slug);
+	/* (never empty: a name without letters or digits is "department") */
 	yoy_diag(YOY_WARNING, sh->file, line, 1,
-	    "unknown department '%s'; using id '%s'", n, slug.len ? slug.ptr :
-	    "unknown");
-	yoy_shape_dept(sh, slug.len ? slug.ptr : "unknown", n, line);
+	    "unknown department '%s'; using id '%s'", n, slug.ptr);
+	yoy_shape_dept(sh, slug.ptr, n, line);
 	yoy_buf_free(&slug);
 }
 
