@@ -183,6 +183,9 @@ struct yoy_xml_part {
 	const struct yoy_node *const *open;
 	size_t nopen;
 };
+/* Whether `n`'s start tag is among the bytes of `part` (NULL: none). */
+int yoy_xml_part_opened(const struct yoy_xml_part *part,
+	const struct yoy_node *n);
 /* Appends to `out` the XML of `n`, a node of a body, at its depth: its
  * start tag alone when `start_only`, else all of it `part` does not
  * hold (its end tag too).  -1 on failure. */

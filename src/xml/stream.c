@@ -55,12 +55,9 @@ int
 yoy_xml_stream_opened(const struct yoy_xml_stream *st,
     const struct yoy_node *n)
 {
-	size_t i;
+	struct yoy_xml_part p = part(st);
 
-	for (i = 0; i < st->nopen; i++)
-		if (st->open[i] == n)
-			return 1;
-	return 0;
+	return yoy_xml_part_opened(&p, n);
 }
 
 int

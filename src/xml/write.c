@@ -220,16 +220,22 @@ close_tag(struct writer *w, const struct yoy_node *n)
 	put(w, ">", 1);
 }
 
+int
+yoy_xml_part_opened(const struct yoy_xml_part *part, const struct yoy_node *n)
+{
+	size_t i;
+
+	for (i = 0; part && i < part->nopen; i++)
+		if (part->open[i] == n)
+			return 1;
+	return 0;
+}
+
 /* Whether `n`'s start tag is in the part written already. */
 static int
 opened(const struct writer *w, const struct yoy_node *n)
 {
-	size_t i;
-
-	for (i = 0; w->part && i < w->part->nopen; i++)
-		if (w->part->open[i] == n)
-			return 1;
-	return 0;
+	return yoy_xml_part_opened(w->part, n);
 }
 
 static void
