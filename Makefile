@@ -95,7 +95,8 @@ deps-present:
 	  exit 2; }
 
 deps:
-	@pkg-config --exists $(PKGS) && command -v mandoc git xmllint jq >/dev/null || \
+	@pkg-config --exists $(PKGS) && command -v mandoc git xmllint jq >/dev/null && \
+	  /usr/bin/python3 -c 'import jsonschema, rfc3987' 2>/dev/null || \
 	  scripts/install-deps
 
 check: deps all $(TESTS:%=$(B)/test-%) $(FUZZ:%=$(B)/regress-%)

@@ -72,6 +72,18 @@ static const struct {
 		"import: the commit message" },
 	[YOY_OPT_FSYNC] = { "fsync", 0, NULL,
 		"import: make the commit durable before exit" },
+	[YOY_OPT_FROM] = { "from", 0, "FORMAT",
+		"read the inputs as html, md, txt or xml\n"
+		"(default: each one's content, then its name)" },
+	[YOY_OPT_LOCATE] = { "locate", 0, "WHERE",
+		"source (default): findings at the source's\n"
+		"lines; xml: at the XML's own" },
+	[YOY_OPT_REPORT] = { "report", 0, "FORMAT:FILE",
+		"also write the findings in FORMAT to FILE\n"
+		"(repeatable)" },
+	[YOY_OPT_SOURCE_ROOT] = { "source-root", 0, "DIR",
+		"reports name files relative to DIR (default:\n"
+		"the current directory)" },
 };
 
 #define HELP_COLUMN 26

@@ -110,6 +110,9 @@ void yoy_map_free(struct yoy_map *);
 /* Appends text with its control characters and stray bytes escaped
  * (\n, \xHH): a message stays one line. */
 void yoy_diag_put_text(struct yoy_buf *, const char *s);
+/* The length of the valid UTF-8 character at s (at most `left` bytes),
+ * or 0 when s starts no valid character. */
+size_t yoy_utf8_len(const unsigned char *s, size_t left);
 /* Puts yoy's handler back after code that installed its own. */
 void yoy_xml_errors_default(void);
 
@@ -549,6 +552,75 @@ int yoy_store_tree(struct yoy_store *, git_commit *c, const char *rev,
 int yoy_store_check_tip(struct yoy_store *, git_tree *tree);
 int yoy_store_subtree(struct yoy_store *, git_tree *t, const char *name,
 	const char *path, git_tree **out);
+
+/* ----------------------------------------------------------------- check */
+
+/* A rule as the reports describe it (check/catalog.c). */
+struct yoy_rule_info {
+	const char *id;         /* "editorial-note" */
+	const char *name;       /* "EditorialNote" */
+	enum yoy_level level;
+	const char *about;      /* what it asks, in a line */
+	const char *full;       /* what it finds */
+	const char *fix;        /* how to act on a finding */
+	const char *example;    /* filters/yoy-check.1's */
+	const char *tags;       /* comma-separated */
+};
+const struct yoy_rule_info *yoy_rule_info(enum yoy_rule);
+
+/* One input as the rules see it (check/input.c makes it). */
+struct yoy_check_input {
+	const char *file;               /* the input's name */
+	const char *at;                 /* the source findings point at, or
+	                                   NULL: the input */
+	int fileno;
+	int xml;                        /* the input was canonical XML */
+	int xml_lines;                  /* findings at the XML's own lines */
+	const char *buf;                /* canonical XML, for the schema */
+	size_t len;
+	const struct yoy_locator *loc;  /* the source's text, or NULL */
+};
+/* Runs the rules over document `d` (check/rules.c). */
+void yoy_check_doc(struct yoy_findings *, const struct yoy_check_input *,
+	const struct yoy_doc *, const struct yoy_check_opts *);
+
+/* "file:line:col: level: message", as the text and JUnit say a finding
+ * (check/output.c). */
+void yoy_finding_put(struct yoy_buf *, const struct yoy_finding *);
+/* The reports CI systems read, a file each: JUnit (-1 after a write
+ * error), SARIF, GitHub's workflow commands, GitLab's Code Quality. */
+int yoy_report_junit(const struct yoy_findings *, FILE *,
+	const struct yoy_report_opts *);
+void yoy_report_sarif(const struct yoy_findings *, struct yoy_buf *,
+	const struct yoy_report_opts *);
+void yoy_report_github(const struct yoy_findings *, struct yoy_buf *,
+	const struct yoy_report_opts *);
+void yoy_report_codequality(const struct yoy_findings *, struct yoy_buf *,
+	const struct yoy_report_opts *);
+
+/* JSON for the reports (check/json.c): a string, quoted and escaped,
+ * bytes that are not UTF-8 as the text \xNN; an input's path as a
+ * URI reference, percent-encoded, relative to `root` when under it. */
+void yoy_json_string(struct yoy_buf *, const char *s);
+void yoy_json_uri(struct yoy_buf *, const char *path, const char *root,
+	int *relative);
+/* A path as CI systems name files: relative to `root` (absolute, or the
+ * current directory when NULL) when it is under it, else as given. */
+void yoy_report_path(struct yoy_buf *, const char *path, const char *root);
+
+/* A source's lines, and where in them words are written (check/locate.c);
+ * the locator borrows `s`. */
+struct yoy_locator;
+struct yoy_locator *yoy_locator_new(const char *s, size_t len,
+	enum yoy_input_format);
+void yoy_locator_free(struct yoy_locator *);
+/* Finds words `w` (the model's text: a space for any white space) at or
+ * after line `from`; with `whole`, not inside a longer word.  1 with the
+ * line and column (characters, from 1) where w[mark] is written, else 0. */
+int yoy_locate(const struct yoy_locator *, unsigned from, const char *w,
+	size_t wlen, size_t mark, int whole, unsigned *line, unsigned *col);
+/* The column of the first character on `line` that is not blank. */
+unsigned yoy_locate_indent(const struct yoy_locator *, unsigned line);
 
 /* ------------------------------------------------------------ output trees */
 

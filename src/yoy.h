@@ -332,6 +332,32 @@ struct yoy_html_opts {
  * once parsed).  Returns -1 on trouble (already reported). */
 int yoy_html_read(struct yoy_doc *, char *buf, size_t len, const char *file,
 	const struct yoy_html_opts *);
+/* ---------------------------------------------------------------- source */
+
+/* The formats yoy reads. */
+enum yoy_input_format {
+	YOY_INPUT_UNKNOWN, YOY_INPUT_XML, YOY_INPUT_HTML, YOY_INPUT_MD,
+	YOY_INPUT_TXT
+};
+/* "xml", "html", "md", "txt" */
+const char *yoy_input_format_name(enum yoy_input_format);
+int yoy_input_format_from_name(const char *);       /* -1 if unknown */
+/* An input's format from its content (a yoy report, a web page), else
+ * from its name's extension; YOY_INPUT_UNKNOWN when neither tells. */
+enum yoy_input_format yoy_input_format_detect(const char *buf, size_t len,
+	const char *file);
+/* What the converters' options give their readers. */
+struct yoy_source_opts {
+	const char *department;     /* text, HTML: the page's department */
+	const char *title;          /* HTML: the page's title */
+	const char *include_dir;    /* markdown: where partials are */
+	const char *year;           /* markdown: statements' year */
+};
+/* One input of format `f` as one whole document, read as its converter
+ * reads it (`o` may be NULL); `buf` is taken.  NULL after a diagnostic. */
+struct yoy_doc *yoy_source_read(enum yoy_input_format f, char *buf,
+	size_t len, const char *file, const struct yoy_source_opts *o);
+
 /* ------------------------------------------------------------------ diff */
 
 enum yoy_status { YOY_SAME, YOY_CHANGED, YOY_ADDED, YOY_REMOVED };
@@ -429,37 +455,68 @@ struct yoy_check_opts {
 	const char **expect;            /* --expect: ids every action has */
 	size_t nexpect;
 	int verbose;                    /* -v: inconsistent's word diff */
+	enum yoy_input_format from;     /* --from; UNKNOWN: each one's own */
+	struct yoy_source_opts source;  /* the readers' options */
+	int locate_xml;                 /* --locate xml: XML's own lines */
 };
 
 struct yoy_finding {
-	const char *file;
-	int fileno;                     /* the order of the files given */
-	unsigned line, srcline;         /* in the file; in its source */
+	char *file;                     /* where: the source, or the XML */
+	int fileno;                     /* the input's place in the order */
+	unsigned line, col;             /* 0: unknown; col in characters */
 	enum yoy_level level;
 	enum yoy_rule rule;
 	char *msg, *detail;             /* detail: -v's diff, or NULL */
+	char *cell;                     /* "2/cabinet-office/plan/2015", as
+	                                   much as is known ("" outside) */
+	char *quote;                    /* the words flagged, or NULL */
+	char fingerprint[17];           /* yoy_check_sort's: rule, cell,
+	                                   words, not the line */
 	size_t seq;
 };
 struct yoy_findings {
 	struct yoy_finding *v;
 	size_t n, cap;
+	char **inputs;                  /* each input's name, in order */
+	size_t ninputs;
 };
+#define YOY_FINDINGS_INIT { NULL, 0, 0, NULL, 0 }
 
 /* The placeholder patterns: the built-in table, then a file's (one PCRE2
  * pattern a line); -1 after a diagnostic. */
 int yoy_check_patterns(const char *path);
 void yoy_check_free(void);
-/* Runs the rules over document `d`, read from buf (for the schema). */
-void yoy_check_doc(struct yoy_findings *, const char *file, int fileno,
-	const char *buf, size_t len, const struct yoy_doc *d,
+/* Reads an input (NULL or "-": standard input) in its format (o->from,
+ * else yoy_format_detect's; a diagnostic when neither tells): for
+ * --previous and --against.  NULL after a diagnostic. */
+struct yoy_doc *yoy_check_read(const char *path, const struct yoy_check_opts *);
+/* Reads an input so and runs the rules over it; its findings point at
+ * its source: the input itself, or for canonical XML that carries source
+ * lines the file its meta/source names.  -1 after trouble (said). */
+int yoy_check_file(struct yoy_findings *, const char *path,
 	const struct yoy_check_opts *);
-/* By file, then line. */
+/* By input, line and column; then each finding's fingerprint. */
 void yoy_check_sort(struct yoy_findings *);
-enum yoy_check_format { YOY_CHECK_TEXT, YOY_CHECK_JUNIT, YOY_CHECK_SARIF };
-/* Writes the findings: 1 when one is at `fail` or above, else 0; -1
- * after a write error (said). */
-int yoy_check_write(const struct yoy_findings *, FILE *,
-	enum yoy_check_format, unsigned rules, enum yoy_level fail);
+/* 1 when a finding is at `fail` or above, else 0. */
+int yoy_check_status(const struct yoy_findings *, enum yoy_level fail);
+enum yoy_check_format {
+	YOY_CHECK_TEXT, YOY_CHECK_JUNIT, YOY_CHECK_SARIF, YOY_CHECK_GITHUB,
+	YOY_CHECK_CODEQUALITY
+};
+const char *yoy_check_format_name(enum yoy_check_format);
+int yoy_check_format_from_name(const char *);         /* -1 if unknown */
+/* What a report says beside the findings. */
+struct yoy_report_opts {
+	unsigned rules;                 /* those that ran */
+	enum yoy_level fail;            /* -W */
+	const char *source_root;        /* SARIF's %SRCROOT%; NULL: the
+	                                   current directory */
+	int exit_status;                /* SARIF's invocation */
+};
+/* Writes the findings in `format` to `out` (named `name` in a write
+ * error's message); -1 after a write error (said). */
+int yoy_check_write(const struct yoy_findings *, FILE *out, const char *name,
+	enum yoy_check_format, const struct yoy_report_opts *);
 void yoy_findings_free(struct yoy_findings *);
 
 #endif

@@ -54,10 +54,8 @@ yoy_diag_name(const char *path)
 	return path == NULL || strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
-/* The length of the valid UTF-8 character at s (at most `left` bytes),
- * or 0 when s starts no valid character. */
-static size_t
-utf8_len(const unsigned char *s, size_t left)
+size_t
+yoy_utf8_len(const unsigned char *s, size_t left)
 {
 	size_t n, i;
 	unsigned long c;
@@ -95,7 +93,7 @@ needs_escape(const char *s, size_t len)
 
 	for (i = 0; i < len; i += n)
 		if (u[i] < 0x20 || u[i] == 0x7F ||
-		    (n = utf8_len(u + i, len - i)) == 0)
+		    (n = yoy_utf8_len(u + i, len - i)) == 0)
 			return 1;
 	return 0;
 }
@@ -109,7 +107,7 @@ put_escaped(struct yoy_buf *b, const char *s, size_t len, int quoted)
 	size_t i, n;
 
 	for (i = 0; i < len; i += n) {
-		n = u[i] < 0x20 || u[i] == 0x7F ? 0 : utf8_len(u + i, len - i);
+		n = u[i] < 0x20 || u[i] == 0x7F ? 0 : yoy_utf8_len(u + i, len - i);
 		if (n) {
 			if (quoted && (u[i] == '\\' || u[i] == '\''))
 				yoy_buf_putc(b, '\\');
