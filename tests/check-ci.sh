@@ -30,6 +30,7 @@ check "quoted-at-source fails findings a column off" sh -c "cd '$fix' && ! '$top
 check "a finding on a page names the page, line and column: pages/action-02.html:LINE:COL" \
 	grep -q '^yoy-check: govuk-pages/action-02-2015-whitehall.html:[0-9]*:[0-9]*: ' "$tmp/found"
 check "canonical XML made with --sourcepos: findings at its source, --locate xml at its own lines" sh -c "
+	cd '$k/sourcepos' && '$bin/yoy-md' --sourcepos report.md 2>/dev/null | cmp - report.xml &&
 	grep -q '^yoy-check: sourcepos/report.md:15:1: ' '$k/sourcepos.out' && grep -q '^yoy-check: sourcepos/report.xml:21: ' '$k/locate-xml.out'"
 
 # ---------------------------------------------------------- the schemas

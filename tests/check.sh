@@ -68,7 +68,8 @@ check "SARIF 2.1.0: a result a finding, with its rule, level, line and column" s
 docs yoy-check
 lists yoy-check "unknown rule" "unknown format" "unknown level" "bad pattern" "not a department" "using it as the id" \
 	"cannot open" "cannot read" "is a directory" "malformed XML" "not a yoy document" "no XML in input" \
-	"invalid UTF-8" "expected 'slug" "invalid department id" "has no name" "write error" "out of memory"
+	"invalid UTF-8" "expected 'slug" "invalid department id" "has no name" "write error" "out of memory" \
+	"cannot tell whether this is GOV.UK HTML" "--report wants FORMAT:FILE" "unknown place"
 for r in schema placeholder editorial-note empty-entry duplicate-department unknown-department missing-entry \
 	missing-department stale inconsistent link; do
 	check "yoy-check.1 documents rule $r" grep -q "^\.It Cm $r No (" "$top/filters/yoy-check.1"

@@ -4,7 +4,7 @@
  * names, looked for beside the XML and then in the current directory. */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
 #include "internal.h"
 
@@ -78,6 +78,16 @@ source_named(const struct yoy_doc *d, const char **name,
 	return 0;
 }
 
+/* Whether `path` is a regular file: a name from a document never opens
+ * a directory, a device or a pipe. */
+static int
+regular(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
 /* The source of XML input `path`: beside it, else here; its name in
  * `at` (the bare name when neither has it) and its text in `src`. */
 static void
@@ -89,14 +99,14 @@ find_source(const char *path, const char *name, struct yoy_buf *at,
 	at->len = 0;
 	if (slash)
 		yoy_buf_printf(at, "%.*s/%s", (int)(slash - path), path, name);
-	if (at->len == 0 || access(at->ptr, R_OK) != 0) {
+	if (at->len == 0 || !regular(at->ptr)) {
 		at->len = 0;
 		yoy_buf_puts(at, name);
 	}
-	if (access(at->ptr, R_OK) == 0 && yoy_buf_read_file(src, at->ptr) < 0) {
-		/* said; placed by line alone */
-		yoy_buf_free(src);
-	}
+	/* meta/source holds a last path component: nothing else is read */
+	if (strchr(name, '/') == NULL && regular(at->ptr) &&
+	    yoy_buf_read_file(src, at->ptr) < 0)
+		yoy_buf_free(src);      /* said; placed by line alone */
 }
 
 int

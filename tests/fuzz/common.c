@@ -155,3 +155,74 @@ fuzz_diff(const struct yoy_doc *old, struct yoy_lazy *old_lazy,
 	yoy_buf_free(&b);
 }
 
+
+/* Every finding within the source: its line one of the source's, its
+ * column on that line. */
+static void
+placed(const struct yoy_findings *f, const char *src, size_t len)
+{
+	size_t k, i, lines = 1;
+
+	for (i = 0; i < len; i++)
+		lines += src[i] == '\n';
+	for (k = 0; k < f->n; k++)
+		if (f->v[k].line > lines || (f->v[k].line && f->v[k].col == 0 &&
+		    f->v[k].rule != YOY_RULE_SCHEMA)) {
+			fprintf(stderr, "fuzz: finding at %u:%u of %zu lines\n",
+			    f->v[k].line, f->v[k].col, lines);
+			abort();
+		}
+}
+
+void
+fuzz_check_rules(const struct yoy_doc *d, const char *xml, size_t xml_len,
+    const char *src, size_t src_len, enum yoy_input_format fmt)
+{
+	static const enum yoy_check_format formats[] = {
+		YOY_CHECK_TEXT, YOY_CHECK_JUNIT, YOY_CHECK_SARIF,
+		YOY_CHECK_GITHUB, YOY_CHECK_CODEQUALITY
+	};
+	struct yoy_findings f = YOY_FINDINGS_INIT;
+	struct yoy_check_opts o;
+	struct yoy_check_input in;
+	struct yoy_report_opts ro = { 0, YOY_ERROR, NULL, 1 };
+	struct yoy_buf b = YOY_BUF_INIT;
+	size_t i;
+
+	memset(&o, 0, sizeof(o));
+	o.rules = ro.rules = (1u << YOY_RULE_N) - 1;
+	o.previous = d;
+	o.previous_name = "previous.xml";
+	o.against = d;
+	o.against_name = "against.xml";
+	o.verbose = 1;
+	memset(&in, 0, sizeof(in));
+	f.inputs = yoy_malloc(sizeof(*f.inputs));
+	f.inputs[f.ninputs++] = yoy_strndup("fuzz.in", 7);
+	in.file = f.inputs[0];
+	in.xml = in.xml_lines = src == NULL;
+	in.buf = xml, in.len = xml_len;
+	in.loc = src ? yoy_locator_new(src, src_len, fmt) : NULL;
+	yoy_check_doc(&f, &in, d, &o);
+	yoy_check_sort(&f);
+	if (src)
+		placed(&f, src, src_len);
+	for (i = 0; i < sizeof(formats) / sizeof(formats[0]); i++) {
+		char *p = NULL;
+		size_t n = 0;
+		FILE *out = open_memstream(&p, &n);
+
+		if (out == NULL)
+			abort();
+		yoy_check_write(&f, out, "fuzz", formats[i], &ro);
+		fclose(out);
+		b.len = 0;
+		yoy_buf_put(&b, p ? p : "", n);
+		free(p);
+		fuzz_check_report(&b, formats[i] == YOY_CHECK_JUNIT, NULL,
+		    "a check report");
+	}
+	yoy_locator_free((struct yoy_locator *)in.loc);
+	yoy_findings_free(&f);
+	yoy_buf_free(&b);
+}

@@ -27,6 +27,12 @@ void fuzz_check_output(const struct yoy_doc *doc);
 
 /* Fails unless `b` is UTF-8 and, when `xml`, well-formed XML (and valid
  * against the schema at path `rng` when not NULL). */
+/* yoy-check's rules over `d` and every report of them: each report
+ * UTF-8, the JUnit well-formed; read from source `src` (NULL: from
+ * canonical XML `xml`), every finding placed within it. */
+void fuzz_check_rules(const struct yoy_doc *d, const char *xml,
+	size_t xml_len, const char *src, size_t src_len,
+	enum yoy_input_format fmt);
 void fuzz_check_report(const struct yoy_buf *b, int xml, const char *rng,
 	const char *what);
 /* Every diff format of old against new, checked (the XML report against

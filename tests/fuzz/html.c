@@ -1,4 +1,5 @@
-/* yoy-html's reader, and its output's promise. */
+/* yoy-html's reader, its output's promise, and yoy-check's findings on
+ * the page placed within it. */
 #include "fuzz.h"
 
 int
@@ -13,6 +14,8 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	yoy_html_read(doc, in, size, "fuzz.html", NULL);     /* takes `in` */
 	yoy_doc_normalize(doc);
 	fuzz_check_output(doc);
+	fuzz_check_rules(doc, NULL, 0, (const char *)data, size,
+	    YOY_INPUT_HTML);
 	yoy_doc_free(doc);
 	return 0;
 }

@@ -1,5 +1,6 @@
 /* yoy-md's reader, and its output's promise; streamed as yoy-md writes
- * it (each finished part at once), the same bytes as the whole tree. */
+ * it (each finished part at once), the same bytes as the whole tree;
+ * yoy-check's findings on the markdown placed within it. */
 #include "fuzz.h"
 
 static int
@@ -21,8 +22,11 @@ convert(const unsigned char *data, size_t size, int spill,
 	md = yoy_md_new(doc, &o);
 	yoy_md_add(md, fuzz_copy(data, size), size, "fuzz.md");
 	yoy_md_finish(md);
-	if (!spill)
+	if (!spill) {
 		fuzz_check_output(doc);
+		fuzz_check_rules(doc, NULL, 0, (const char *)data, size,
+		    YOY_INPUT_MD);
+	}
 	status = yoy_diag_status();
 	if (status < 2 && (o.stream ? yoy_xml_stream_write_buf(o.stream, doc,
 	    out) : yoy_xml_write_buf(doc, out, NULL)) < 0)
