@@ -585,7 +585,7 @@ void yoy_check_doc(struct yoy_findings *, const struct yoy_check_input *,
 	const struct yoy_doc *, const struct yoy_check_opts *);
 
 /* "file:line:col: level: message", as the text and JUnit say a finding
- * (check/output.c). */
+ * (check/findings.c). */
 void yoy_finding_put(struct yoy_buf *, const struct yoy_finding *);
 /* The reports CI systems read, a file each: JUnit (-1 after a write
  * error), SARIF, GitHub's workflow commands, GitLab's Code Quality. */

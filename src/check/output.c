@@ -29,19 +29,6 @@ yoy_check_format_from_name(const char *s)
 	return -1;
 }
 
-void
-yoy_finding_put(struct yoy_buf *b, const struct yoy_finding *x)
-{
-	yoy_diag_put_name(b, x->file);
-	if (x->line)
-		yoy_buf_printf(b, ":%u", x->line);
-	if (x->line && x->col)
-		yoy_buf_printf(b, ":%u", x->col);
-	yoy_buf_printf(b, ": %s: ", x->level == YOY_WARNING ? "warning" :
-	    "error");
-	yoy_diag_put_text(b, x->msg);
-}
-
 /* yoy-check: file:line:col: level: message [rule] */
 static void
 text(const struct yoy_findings *f, struct yoy_buf *b)
