@@ -54,10 +54,13 @@ $(O)/filters/%.o: filters/%.c $(HEADERS) $(O)/.flags
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@ $<
 
-$(O)/data.c: src/model/departments.txt src/xml/yoy.rng scripts/embed
+$(O)/data.c: src/model/departments.txt src/xml/yoy.rng src/diff/review.css \
+  src/diff/review.js scripts/embed
 	@mkdir -p $(O)
 	{ scripts/embed yoy_builtin_departments < src/model/departments.txt; \
-	  scripts/embed yoy_schema_rng < src/xml/yoy.rng; } > $@
+	  scripts/embed yoy_schema_rng < src/xml/yoy.rng; \
+	  scripts/embed yoy_review_css < src/diff/review.css; \
+	  scripts/embed yoy_review_js < src/diff/review.js; } > $@
 
 $(O)/data.o: $(O)/data.c $(O)/.flags
 	$(CC) $(ALL_CFLAGS) -Wno-missing-variable-declarations -c -o $@ $<
@@ -95,7 +98,8 @@ deps-present:
 	  exit 2; }
 
 deps:
-	@pkg-config --exists $(PKGS) && command -v mandoc git xmllint jq >/dev/null && \
+	@pkg-config --exists $(PKGS) && \
+	  command -v mandoc git xmllint jq tidy node npm chromium >/dev/null && \
 	  /usr/bin/python3 -c 'import jsonschema, rfc3987' 2>/dev/null || \
 	  scripts/install-deps
 

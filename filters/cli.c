@@ -81,6 +81,11 @@ static const struct {
 	[YOY_OPT_REPORT] = { "report", 0, "FORMAT:FILE",
 		"also write the findings in FORMAT to FILE\n"
 		"(repeatable)" },
+	[YOY_OPT_CSS] = { "css", 0, "FILE",
+		"html: add FILE's stylesheet to the page's" },
+	[YOY_OPT_SPLIT] = { "split", 0, "DIR",
+		"html: a page per department and per action,\n"
+		"and index.html, in DIR" },
 	[YOY_OPT_SOURCE_ROOT] = { "source-root", 0, "DIR",
 		"reports name files relative to DIR (default:\n"
 		"the current directory)" },

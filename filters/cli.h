@@ -27,7 +27,8 @@ enum yoy_opt {
 	YOY_OPT_RULES, YOY_OPT_NO_RULES, YOY_OPT_PREVIOUS, YOY_OPT_AGAINST,
 	YOY_OPT_EXPECT, YOY_OPT_PATTERNS, YOY_OPT_VERBOSE, YOY_OPT_DATE,
 	YOY_OPT_TAG, YOY_OPT_MESSAGE, YOY_OPT_FSYNC, YOY_OPT_FROM,
-	YOY_OPT_LOCATE, YOY_OPT_REPORT, YOY_OPT_SOURCE_ROOT,
+	YOY_OPT_LOCATE, YOY_OPT_REPORT, YOY_OPT_SOURCE_ROOT, YOY_OPT_CSS,
+	YOY_OPT_SPLIT,
 	YOY_OPT_N
 };
 
@@ -140,6 +141,8 @@ void yoy_watchdog(double seconds, const char *file, const char *what,
 struct yoy_diff_store {
 	void *(*open)(const char *dir);
 	struct yoy_doc *(*doc)(void *store, const char *rev);
+	/* the revision's date, YYYY-MM-DD, into date[11]; -1: said */
+	int (*date)(void *store, const char *rev, char *date);
 	void (*close)(void *store);
 };
 /* The program yoy-diff.  Without `rev`, --store runs yoy-store as

@@ -13,7 +13,9 @@
 struct diff_args {
 	struct yoy_diff_opts o;
 	struct yoy_diff_out out;
-	const char *color, *store;
+	const char *color, *store, *css, *split;
+	struct yoy_buf css_text;
+	char date[2][11];
 };
 
 static int
@@ -49,6 +51,12 @@ option(void *ctx, enum yoy_opt opt, const char *arg)
 	case YOY_OPT_IGNORE_TYPOGRAPHY:
 		d->o.ignore_typography = 1;
 		return 0;
+	case YOY_OPT_CSS:
+		d->css = arg;
+		return 0;
+	case YOY_OPT_SPLIT:
+		d->split = arg;
+		return 0;
 	case YOY_OPT_FORMAT:
 		if ((i = yoy_cli_choice("format", arg, formats)) < 0)
 			return -1;
@@ -81,6 +89,7 @@ static const struct yoy_cli_opt options[] = {
 	{ YOY_OPT_IGNORE_TYPOGRAPHY, NULL },
 	{ YOY_OPT_FORMAT, "text (default), tsv, xml or html" },
 	{ YOY_OPT_COLOR, NULL }, { YOY_OPT_COLOUR, NULL }, { YOY_OPT_ALL, NULL },
+	{ YOY_OPT_CSS, NULL }, { YOY_OPT_SPLIT, NULL },
 	{ YOY_OPT_OUTPUT, NULL }, { YOY_OPT_DEPARTMENTS, NULL },
 	{ YOY_OPT_HELP, NULL }, { YOY_OPT_VERSION, NULL }, { YOY_OPT_END, NULL }
 };
@@ -110,12 +119,16 @@ editions(struct diff_args *d, char **names, int n,
 	for (i = 0; i < n; i++) {
 		d->out.name[i] = st ? names[i] : yoy_diag_name(names[i]);
 		/* most entries of two editions are the same: read lazily,
-		 * an entry's content is read only when it may differ */
+		 * an entry's content is read only when it may differ (the
+		 * review page shows every entry) */
 		doc[i] = st ? rev->doc(st, names[i]) : d->o.years ||
-		    d->out.all ? yoy_xml_read_file(names[i]) :
+		    d->out.all || d->out.format == YOY_FMT_HTML ?
+		    yoy_xml_read_file(names[i]) :
 		    yoy_xml_read_lazy(names[i], &lazy[i]);
 		if (doc[i] == NULL)
 			return -1;
+		if (st && rev->date(st, names[i], d->date[i]) == 0)
+			d->out.date[i] = d->date[i];
 	}
 	return 0;
 }
@@ -139,9 +152,10 @@ compare(struct diff_args *d, struct yoy_doc **doc, struct yoy_lazy **lazy,
 	d->out.color = strcmp(d->color, "always") == 0 || (strcmp(d->color,
 	    "auto") == 0 && output == NULL && isatty(1) &&
 	    getenv("NO_COLOR") == NULL);
-	d->o.all = d->out.all;
+	d->o.all = d->out.all || d->out.format == YOY_FMT_HTML;
 	df = yoy_diff_lazy(doc[0], lazy[0], doc[1], lazy[1], &d->o);
-	if (yoy_diff_write(df, f, &d->out) == 0)
+	if ((d->split ? yoy_diff_html_split(df, d->split, &d->out) :
+	    yoy_diff_write(df, f, &d->out)) == 0)
 		r = yoy_diff_changes(df) > 0;
 	if (output && fclose(f) != 0 && r >= 0) {
 		yoy_diag(YOY_FATAL, output, 0, 0, "write error: %s",
@@ -157,7 +171,8 @@ yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev)
 {
 	struct diff_args d = {
 		{ 0, NULL, YOY_KIND_NONE, 0, 0, 0, 0 },
-		{ YOY_FMT_TEXT, 0, 0, { NULL, NULL }, NULL }, "auto", NULL
+		{ YOY_FMT_TEXT, 0, 0, { NULL, NULL }, NULL, { NULL, NULL }, NULL },
+		"auto", NULL, NULL, NULL, YOY_BUF_INIT, { "", "" }
 	};
 	const struct yoy_cli cli = {
 		"yoy-diff", synopsis, about,
@@ -187,8 +202,23 @@ yoy_diff_main(int argc, char **argv, const struct yoy_diff_store *rev)
 		yoy_cli_usage(&cli);
 		return 2;
 	}
-	if (yoy_registry_load(a.departments) < 0)
+	if ((d.split || d.css) && d.out.format != YOY_FMT_HTML) {
+		yoy_diag(YOY_FATAL, NULL, 0, 0, "--%s is for the review page: "
+		    "add -f html", d.split ? "split" : "css");
 		return 2;
+	}
+	if (d.split && a.output) {
+		yoy_diag(YOY_FATAL, NULL, 0, 0, "--split writes its pages in "
+		    "its directory: no -o with it");
+		return 2;
+	}
+	if (d.css && (yoy_buf_read_file(&d.css_text, d.css) < 0 ||
+	    yoy_text_check(d.css_text.ptr ? d.css_text.ptr : "",
+	    d.css_text.len, d.css) > 0))
+		goto done;
+	d.out.css = d.css ? (d.css_text.ptr ? d.css_text.ptr : "") : NULL;
+	if (yoy_registry_load(a.departments) < 0)
+		goto done;
 	if (a.department && (d.o.department =
 	    yoy_cli_department_id(a.department)) == NULL)
 		goto done;
@@ -210,6 +240,7 @@ done:
 	yoy_doc_free(doc[1]);
 	yoy_lazy_free(lazy[0]);
 	yoy_lazy_free(lazy[1]);
+	yoy_buf_free(&d.css_text);
 	yoy_registry_free();
 	return yoy_diag_status() == 2 || status < 0 ? 2 : status;
 }

@@ -52,6 +52,12 @@ rev_doc(void *st, const char *rev)
 	return yoy_store_doc(st, rev, 0, NULL);
 }
 
+static int
+rev_date(void *st, const char *rev, char *date)
+{
+	return yoy_store_rev_date(st, rev, date);
+}
+
 static void
 rev_close(void *st)
 {
@@ -225,7 +231,7 @@ main(int argc, char **argv)
 	/* run as yoy-diff (yoy-diff --store hands itself over) */
 	if (strcmp(self ? self + 1 : argv[0], "yoy-diff") == 0) {
 		static const struct yoy_diff_store rev = {
-			rev_open, rev_doc, rev_close
+			rev_open, rev_doc, rev_date, rev_close
 		};
 
 		return yoy_diff_main(argc, argv, &rev);

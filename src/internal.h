@@ -553,6 +553,10 @@ int yoy_store_check_tip(struct yoy_store *, git_tree *tree);
 int yoy_store_subtree(struct yoy_store *, git_tree *t, const char *name,
 	const char *path, git_tree **out);
 
+/* The review page (diff/html.c); -1 on a write error (said by the
+ * caller). */
+int yoy_diff_html(struct yoy_diff *, FILE *, const struct yoy_diff_out *);
+
 /* ----------------------------------------------------------------- check */
 
 /* A rule as the reports describe it (check/catalog.c). */

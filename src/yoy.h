@@ -230,6 +230,8 @@ const char *yoy_pcre2_version(void);
 struct yoy_dept {
 	const char *id;     /* GOV.UK organisation slug */
 	const char *name;   /* canonical name */
+	const char *abbr;   /* "HMRC": the first other spelling when it is
+	                       one word of 8 characters at most, or NULL */
 };
 
 /* The built-in registry, then any file given with --departments. */
@@ -398,9 +400,21 @@ struct yoy_diff_out {
 	int all;                        /* same cells too */
 	const char *name[2];            /* the inputs, as given */
 	const char *output;             /* for messages; NULL: stdout */
+	/* html: each edition's date when its meta has none to say (a
+	 * store revision's, YYYY-MM-DD), and a stylesheet added after the
+	 * page's own (its text) */
+	const char *date[2];
+	const char *css;
 };
-/* Writes the result; -1 on a write error (reported). */
+/* Writes the result; -1 on a write error (reported).  The html review
+ * page shows every cell, the same ones too: make the diff with
+ * yoy_diff_opts.all. */
 int yoy_diff_write(struct yoy_diff *, FILE *, const struct yoy_diff_out *);
+/* The review page split: a page per department and per action, and
+ * index.html linking them, in `dir` (made when missing); -1 after a
+ * diagnostic. */
+int yoy_diff_html_split(struct yoy_diff *, const char *dir,
+	const struct yoy_diff_out *);
 
 /* ----------------------------------------------------------------- store */
 
@@ -424,6 +438,8 @@ int yoy_store_import(struct yoy_store *, struct yoy_doc **docs,
  * restrict it; 0 and NULL for all).  NULL after a diagnostic. */
 struct yoy_doc *yoy_store_doc(struct yoy_store *, const char *rev,
 	int action, const char *dept);
+/* The date of a revision's commit, the edition's: "YYYY-MM-DD". */
+int yoy_store_rev_date(struct yoy_store *, const char *rev, char date[11]);
 int yoy_store_ls(struct yoy_store *, const char *rev, FILE *);
 int yoy_store_log(struct yoy_store *, FILE *, int action, const char *dept);
 /* Reads back every object, and every edition of main and of each tag as

@@ -9,14 +9,31 @@ for f in "$d"/*.out; do
 	case $(head -c 200 "$f") in
 	'<?xml'*) check "yoy-diff xml golden ${f##*/} validates against src/xml/yoy-diff.rng" \
 		xmllint --noout --relaxng "$top/src/xml/yoy-diff.rng" "$f" ;;
-	'<!DOCTYPE html>'*) check "yoy-diff html golden ${f##*/} passes xmllint --html, no message" sh -c "
-		xmllint --html --noout '$f' >'$tmp/lint' 2>&1 && ! test -s '$tmp/lint'" ;;
+	'<!DOCTYPE html>'*) check "yoy-diff html golden ${f##*/} passes HTML Tidy (HTML5), no message" sh -c "
+		tidy -q -e -utf8 '$f' >'$tmp/lint' 2>&1 && ! test -s '$tmp/lint'" ;;
 	esac
 done
-check "a <script> in a report reaches the html page as text" sh -c "
-	! grep -qi '<script\|<img\|href=\"javascript' '$d/script.out' &&
+check "a <script> in a report reaches the html page as text: the page's one script is its own" sh -c "
+	test \$(grep -o '<script[^>]*>' '$d/script.out' | wc -l) = 1 && grep -q \"<script>/\\* yoy-diff's review page\" '$d/script.out' &&
+	! grep -qi '<img\|href=\"javascript' '$d/script.out' &&
 	grep -q '&lt;script&gt;alert(.name.)&lt;/script&gt;' '$d/script.out' &&
 	grep -q '&lt;script&gt;alert(3)&lt;/script&gt;' '$d/script.out'"
+# --css: the user's stylesheet after the page's, unable to end its element
+printf 'h1 { color: #d4351c; }\n/* </style><script>alert(1)</script> */\n' >"$tmp/user.css"
+"$bin/yoy-diff" -f html --css "$tmp/user.css" "$d/old.xml" "$d/new.xml" >"$tmp/css.html" 2>/dev/null
+check "--css: the stylesheet follows the page's, its '</' written '<\\/' so that it cannot end the element" sh -c "
+	grep -q 'h1 { color: #d4351c; }' '$tmp/css.html' && grep -qF '<\\/style><script>alert(1)<\\/script>' '$tmp/css.html' &&
+	! grep -qF '</style><script>alert(1)' '$tmp/css.html' && tidy -q -e -utf8 '$tmp/css.html' >/dev/null 2>&1"
+"$bin/yoy-md" "$s/001_b5986ffedcf9a2c1.txt" >"$tmp/2012.xml" 2>/dev/null
+"$bin/yoy-txt" "$s/000_8520e6b6acb25241.txt" >"$tmp/2015.xml"
+rc=0; "$bin/yoy-diff" -f html --split "$tmp/split" "$tmp/2012.xml" "$tmp/2015.xml" || rc=$?
+check "--split: index.html, a page per department (18) and per action (1), each valid HTML5; the index links them all" sh -c "
+	test $rc = 1 && test \$(ls '$tmp/split'/department-*.html | wc -l) = 18 && test -s '$tmp/split/action-2.html' &&
+	for f in '$tmp/split'/*.html; do tidy -q -e -utf8 \"\$f\" >/dev/null 2>&1 || exit 1; done &&
+	for f in \$(cd '$tmp/split' && ls department-*.html action-*.html); do grep -q \"href=.\$f\" '$tmp/split/index.html' || exit 1; done"
+check "--split and --css want -f html; --split no -o" sh -c "
+	! '$bin/yoy-diff' --split '$tmp/x' '$tmp/2012.xml' '$tmp/2015.xml' 2>'$tmp/e1' && grep -q 'add -f html' '$tmp/e1' &&
+	! '$bin/yoy-diff' -f html --split '$tmp/x' -o '$tmp/y' '$tmp/2012.xml' '$tmp/2015.xml' 2>'$tmp/e2' && grep -q 'no -o with it' '$tmp/e2'"
 # the December 2012 responses against the January 2015 page, action 2
 tsv=$d/seeds-2012-2015-tsv.out
 check "seed 001 against seed 000: DCLG's commitment removed, the 17 others changed, 68 entries added" sh -c "

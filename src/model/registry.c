@@ -173,7 +173,7 @@ parse(const char *s, size_t len, const char *file)
 		d = ndepts++;
 		depts = yoy_realloc(depts, ndepts * sizeof(*depts));
 		depts[d].d.id = id;
-		depts[d].d.name = NULL;
+		depts[d].d.name = depts[d].d.abbr = NULL;
 		depts[d].dead = 0;
 		add_key(id, slug_n, d);
 		for (f = bar + 1, i = 0; f <= eol; f = bar + 1, i++) {
@@ -184,6 +184,9 @@ parse(const char *s, size_t len, const char *file)
 			field = trim(f, bar, &n);
 			if (i == 0)
 				depts[d].d.name = yoy_strndup(field, n);
+			/* the first other spelling, a word: its abbreviation */
+			if (i == 1 && n && n <= 8 && !memchr(field, ' ', n))
+				depts[d].d.abbr = yoy_strndup(field, n);
 			add_key(field, n, d);
 		}
 		if (depts[d].d.name == NULL || depts[d].d.name[0] == '\0') {
@@ -278,6 +281,7 @@ yoy_registry_free(void)
 	for (i = 0; i < ndepts; i++) {
 		free((char *)depts[i].d.id);
 		free((char *)depts[i].d.name);
+		free((char *)depts[i].d.abbr);
 	}
 	free(keys);
 	free(depts);

@@ -242,6 +242,22 @@ commit_id(struct yoy_store *s, const char *rev, git_oid *id)
  * revision git knows (2015~1) through libgit2's parser.  main is the
  * branch before any tag of that name. */
 int
+yoy_store_rev_date(struct yoy_store *s, const char *rev, char date[11])
+{
+	git_commit *c;
+	time_t t;
+	struct tm tm;
+
+	if (yoy_store_resolve(s, rev, &c) < 0)
+		return -1;
+	t = (time_t)git_commit_time(c);
+	gmtime_r(&t, &tm);
+	strftime(date, 11, "%Y-%m-%d", &tm);
+	git_commit_free(c);
+	return 0;
+}
+
+int
 yoy_store_resolve(struct yoy_store *s, const char *rev, git_commit **out)
 {
 	git_object *obj = NULL;
