@@ -18,6 +18,9 @@ static const struct {
 } table[YOY_OPT_N] = {
 	[YOY_OPT_OUTPUT] = { "output", 'o', "FILE",
 		"write to FILE instead of standard output" },
+	[YOY_OPT_OUTPUT_DIR] = { "output-dir", 'O', "DIR",
+		"each FILE its own document, written to\n"
+		"DIR/NAME.xml (NAME: FILE's, less its extension)" },
 	[YOY_OPT_DEPARTMENTS] = { "departments", 0, "FILE",
 		"add or override registry entries" },
 	[YOY_OPT_SOURCEPOS] = { "sourcepos", 0, NULL,
@@ -172,6 +175,9 @@ shared(const struct yoy_cli *c, enum yoy_opt o, const char *arg,
 	switch (o) {
 	case YOY_OPT_OUTPUT:
 		a->output = arg;
+		return 0;
+	case YOY_OPT_OUTPUT_DIR:
+		a->output_dir = arg;
 		return 0;
 	case YOY_OPT_DEPARTMENTS:
 		a->departments = arg;

@@ -16,9 +16,9 @@
 enum yoy_opt {
 	YOY_OPT_END,
 	/* handled by yoy_cli_parse itself */
-	YOY_OPT_OUTPUT, YOY_OPT_DEPARTMENTS, YOY_OPT_SOURCEPOS,
-	YOY_OPT_TIME_LIMIT, YOY_OPT_WARNINGS, YOY_OPT_HELP, YOY_OPT_VERSION,
-	YOY_OPT_DEPARTMENT,
+	YOY_OPT_OUTPUT, YOY_OPT_OUTPUT_DIR, YOY_OPT_DEPARTMENTS,
+	YOY_OPT_SOURCEPOS, YOY_OPT_TIME_LIMIT, YOY_OPT_WARNINGS, YOY_OPT_HELP,
+	YOY_OPT_VERSION, YOY_OPT_DEPARTMENT,
 	/* handed to the program */
 	YOY_OPT_TITLE, YOY_OPT_INCLUDE_DIR,
 	YOY_OPT_ACTION, YOY_OPT_KIND, YOY_OPT_YEAR,
@@ -57,6 +57,7 @@ struct yoy_cli {
 /* What yoy_cli_parse keeps of the options every program shares. */
 struct yoy_cli_args {
 	const char *output;         /* -o */
+	const char *output_dir;     /* -O */
 	const char *departments;    /* --departments */
 	const char *department;     /* -d, as given */
 	int sourcepos;              /* --sourcepos */

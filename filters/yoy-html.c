@@ -45,7 +45,7 @@ int
 main(int argc, char **argv)
 {
 	static const struct yoy_cli_opt opts[] = {
-		{ YOY_OPT_OUTPUT, NULL },
+		{ YOY_OPT_OUTPUT, NULL }, { YOY_OPT_OUTPUT_DIR, NULL },
 		{ YOY_OPT_DEPARTMENT, NULL },
 		{ YOY_OPT_TITLE, "the page's title, for a body saved without it\n"
 		    "(\"Action 2: …\" makes it a per-action page)" },
@@ -57,12 +57,13 @@ main(int argc, char **argv)
 	struct yoy_html_opts hopts = { NULL, NULL };
 	const struct yoy_cli cli = {
 		"yoy-html",
-		"usage: yoy-html [-o FILE] [-d ID] [-t TITLE] [--departments FILE]\n"
+		"usage: yoy-html [-o FILE | -O DIR] [-d ID] [-t TITLE] [--departments FILE]\n"
 		"                [--sourcepos] [--time-limit SECONDS] [-W warning|error]\n"
 		"                [FILE ...]\n",
 		"Convert GOV.UK pages (whole saved pages of any era, or bare govspeak\n"
 		"bodies) to the canonical XML of yoy.  Reads the FILEs (standard input if\n"
-		"none, or for '-') as one document and writes it to standard output.\n",
+		"none, or for '-') as one document and writes it to standard output.\n"
+		"With -O DIR, each FILE is a document of its own, written to DIR/NAME.xml.\n",
 		"Exit status: 0 success, 1 findings at or above -W, 2 trouble.\n",
 		opts, yoy_cli_xml_pcre2, option, &hopts
 	};

@@ -33,7 +33,8 @@ begin(void *ctx, struct yoy_doc *doc, const struct yoy_write_opts *w)
 {
 	struct md_args *m = ctx;
 
-	/* the body is written as it is read */
+	/* the body is written as it is read; -O: a stream a document */
+	yoy_xml_stream_free(m->o.stream);
 	m->o.stream = yoy_xml_stream_new(w);
 	m->md = yoy_md_new(doc, &m->o);
 }
@@ -80,7 +81,7 @@ int
 main(int argc, char **argv)
 {
 	static const struct yoy_cli_opt opts[] = {
-		{ YOY_OPT_OUTPUT, NULL },
+		{ YOY_OPT_OUTPUT, NULL }, { YOY_OPT_OUTPUT_DIR, NULL },
 		{ YOY_OPT_INCLUDE_DIR, "resolve {include x} against DIR (partials)" },
 		{ YOY_OPT_YEAR, "the year of department statements (2012)" },
 		{ YOY_OPT_DEPARTMENTS, NULL }, { YOY_OPT_SOURCEPOS, NULL },
@@ -91,13 +92,14 @@ main(int argc, char **argv)
 	struct md_args m = { { NULL, NULL, NULL, 0 }, NULL };
 	const struct yoy_cli cli = {
 		"yoy-md",
-		"usage: yoy-md [-o FILE] [-I DIR] [-y YEAR] [--departments FILE]\n"
+		"usage: yoy-md [-o FILE | -O DIR] [-I DIR] [-y YEAR] [--departments FILE]\n"
 		"              [--sourcepos] [--time-limit SECONDS] [-W warning|error]\n"
 		"              [FILE ...]\n",
 		"Convert the Government Digital Strategy's extended markdown (kramdown\n"
 		"and the strategy site's directives) to the canonical XML of yoy.  The\n"
 		"FILEs (standard input if none, or for '-') form one document, in the\n"
-		"order given, and it is written to standard output.\n",
+		"order given, and it is written to standard output.\n"
+		"With -O DIR, each FILE is a document of its own, written to DIR/NAME.xml.\n",
 		"Exit status: 0 success, 1 findings at or above -W, 2 trouble.\n",
 		opts, libraries, option, &m
 	};

@@ -83,6 +83,9 @@ void yoy_diag(enum yoy_level, const char *file, unsigned line, unsigned col,
 /* Exit status: 2 after a fatal, 1 after a finding at or above the
  * threshold, else 0. */
 int yoy_diag_status(void);
+/* How many fatal diagnostics have been said: a program that handles many
+ * inputs tells one's trouble by the count before and after it. */
+unsigned long yoy_diag_fatals(void);
 const char *yoy_diag_prog(void);
 /* Name to print for a path: "<stdin>" for NULL or "-". */
 const char *yoy_diag_name(const char *path);

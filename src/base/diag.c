@@ -9,6 +9,7 @@
 static const char *prog = "yoy";
 static enum yoy_level threshold = YOY_ERROR;
 static enum yoy_level worst;
+static unsigned long fatals;
 
 void
 yoy_diag_init(const char *name)
@@ -166,6 +167,8 @@ yoy_diag(enum yoy_level level, const char *file, unsigned line, unsigned col,
 
 	if (level > worst)
 		worst = level;
+	if (level == YOY_FATAL)
+		fatals++;
 	yoy_buf_printf(&b, "%s: ", prog);
 	if (file != NULL) {
 		yoy_diag_put_name(&b, file);
@@ -184,6 +187,12 @@ yoy_diag(enum yoy_level level, const char *file, unsigned line, unsigned col,
 	fwrite(b.ptr, 1, b.len, stderr);
 	yoy_buf_free(&msg);
 	yoy_buf_free(&b);
+}
+
+unsigned long
+yoy_diag_fatals(void)
+{
+	return fatals;
 }
 
 int
