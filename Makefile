@@ -6,7 +6,7 @@
 
 PREFIX  ?= /usr/local
 CC      ?= cc
-PKGS     = libxml-2.0 libcmark libgit2 libpcre2-8
+PKGS     = libxml-2.0 libcmark libgit2 libpcre2-8 jansson
 WARN     = -std=c99 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wpointer-arith -Wformat=2
 CFLAGS  ?= -O2 -g

@@ -89,6 +89,9 @@ static const struct {
 	[YOY_OPT_SPLIT] = { "split", 0, "DIR",
 		"html: a page per department and per action,\n"
 		"and index.html, in DIR" },
+	[YOY_OPT_CONTENT_ITEM] = { "content-item", 0, NULL,
+		"read the inputs as GOV.UK Content API items\n"
+		"(JSON; by default, any input that is JSON)" },
 	[YOY_OPT_SOURCE_ROOT] = { "source-root", 0, "DIR",
 		"reports name files relative to DIR (default:\n"
 		"the current directory)" },

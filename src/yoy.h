@@ -100,7 +100,8 @@ void yoy_xml_errors_init(void);
 enum yoy_type {
 	YOY_REPORT, YOY_META, YOY_BODY,
 	/* meta */
-	YOY_TYPE, YOY_DATE, YOY_NOTICE, YOY_SOURCE,
+	YOY_TYPE, YOY_DATE, YOY_NOTICE, YOY_PATH, YOY_ORGANISATION,
+	YOY_WITHDRAWN, YOY_HISTORY, YOY_CHANGE, YOY_SOURCE,
 	/* structure */
 	YOY_SECTION, YOY_ACTION, YOY_DEPARTMENT, YOY_ENTRY, YOY_TITLE,
 	/* blocks */
@@ -337,6 +338,15 @@ struct yoy_html_opts {
  * once parsed).  Returns -1 on trouble (already reported). */
 int yoy_html_read(struct yoy_doc *, char *buf, size_t len, const char *file,
 	const struct yoy_html_opts *);
+/* Whether `buf` is JSON, as a GOV.UK Content API item is. */
+int yoy_content_is_item(const char *buf, size_t len);
+/* Adds a Content API item: details.body read as yoy_html_read reads a
+ * body (the item's title the page's, unless o->title), the item's fields
+ * into meta; `buf` is taken.  -1 on trouble (said: malformed JSON at
+ * its line and column, no body). */
+int yoy_content_read(struct yoy_doc *, char *buf, size_t len,
+	const char *file, const struct yoy_html_opts *o);
+const char *yoy_jansson_version(void);
 /* ---------------------------------------------------------------- source */
 
 /* The formats yoy reads. */

@@ -11,7 +11,7 @@
 # that differs in bytes or in whether it was written
 same() {
 	prog=$1 dir=$2; shift 2
-	files=$(find "$dir" -maxdepth 1 -type f \( -name '*.html' -o -name '*.md' -o -name '*.txt' -o -name '*.in' \) | sort)
+	files=$(find "$dir" -maxdepth 1 -type f \( -name '*.html' -o -name '*.md' -o -name '*.txt' -o -name '*.in' -o -name '*.json' \) | sort)
 	[ -n "$files" ] || { echo "no files in $dir"; return 1; }
 	out=$tmp/O; rm -rf "$out"
 	# shellcheck disable=SC2086
@@ -33,6 +33,9 @@ check "yoy-html -O: every GOV.UK body and page" same yoy-html "$fix/govuk-html"
 check "yoy-html -O: the two whole pages" same yoy-html "$fix/govuk-pages"
 check "yoy-html -O: every era's markup" same yoy-html "$fix/yoy-html/eras"
 check "yoy-html -O: the golden inputs" same yoy-html "$fix/yoy-html"
+for d in "$fix"/govuk-content/*/; do
+	check "yoy-html -O: the content items of ${d#"$fix"/}" same yoy-html "$d"
+done
 check "yoy-md -O: the golden inputs" same yoy-md "$fix/yoy-md"
 for d in $(cd "$g/head" && find . -name '*.md' | sed 's|/[^/]*$||' | sort -u); do
 	check "yoy-md -O: the strategy's markdown in $d" same yoy-md "$g/head/$d" -I "$g/head/partials"

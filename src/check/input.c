@@ -143,6 +143,9 @@ yoy_check_file(struct yoy_findings *f, const char *path,
 			if (src.ptr)
 				loc = yoy_locator_new(src.ptr, src.len, srcfmt);
 		}
+	} else if (yoy_content_is_item(b.ptr ? b.ptr : "", b.len)) {
+		/* a Content API item: its body's lines are not the file's */
+		in.xml_lines = 1;
 	} else {
 		loc = yoy_locator_new(b.ptr ? b.ptr : "", b.len, fmt);
 		if ((o->rules & (1u << YOY_RULE_SCHEMA)) &&

@@ -15,6 +15,11 @@ static const struct {
 	[YOY_TYPE] = { "type", { NULL }, 0 },
 	[YOY_DATE] = { "date", { "kind" }, 0 },
 	[YOY_NOTICE] = { "notice", { NULL }, 0 },
+	[YOY_PATH] = { "path", { NULL }, 0 },
+	[YOY_ORGANISATION] = { "organisation", { "id" }, 0 },
+	[YOY_WITHDRAWN] = { "withdrawn", { "date" }, 0 },
+	[YOY_HISTORY] = { "history", { NULL }, 0 },
+	[YOY_CHANGE] = { "change", { "date" }, 0 },
 	[YOY_SOURCE] = { "source", { "format", "name" }, 0 },
 	[YOY_SECTION] = { "section", { NULL }, 0 },
 	[YOY_ACTION] = { "action", { "n" }, 0 },
@@ -376,7 +381,8 @@ struct yoy_node *
 yoy_doc_meta(struct yoy_doc *d, enum yoy_type t)
 {
 	static const enum yoy_type order[] = {
-		YOY_TITLE, YOY_TYPE, YOY_DATE, YOY_NOTICE, YOY_SOURCE
+		YOY_TITLE, YOY_TYPE, YOY_DATE, YOY_NOTICE, YOY_PATH,
+		YOY_ORGANISATION, YOY_WITHDRAWN, YOY_HISTORY, YOY_SOURCE
 	};
 	struct yoy_node *n, *c;
 	size_t i, rank = 0;
@@ -384,7 +390,9 @@ yoy_doc_meta(struct yoy_doc *d, enum yoy_type t)
 	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++)
 		if (order[i] == t)
 			rank = i;
-	if (t != YOY_SOURCE && (n = yoy_node_child(d->meta, t)) != NULL)
+	/* sources and organisations repeat: each call a new one */
+	if (t != YOY_SOURCE && t != YOY_ORGANISATION &&
+	    (n = yoy_node_child(d->meta, t)) != NULL)
 		return n;
 	/* keep meta in schema order: insert before the first later child */
 	n = yoy_node_new(d, t);

@@ -63,6 +63,9 @@ by_content(const char *s, size_t len)
 	if (end - s >= 2 && s[0] == '<' && (s[1] == '!' ||
 	    (s[1] >= 'a' && s[1] <= 'z') || (s[1] >= 'A' && s[1] <= 'Z')))
 		return YOY_INPUT_HTML;
+	/* a GOV.UK Content API item: HTML in JSON */
+	if (yoy_content_is_item(s, (size_t)(end - s)))
+		return YOY_INPUT_HTML;
 	return YOY_INPUT_UNKNOWN;
 }
 
@@ -74,6 +77,7 @@ by_name(const char *file)
 		enum yoy_input_format f;
 	} ext[] = {
 		{ ".xml", YOY_INPUT_XML }, { ".html", YOY_INPUT_HTML },
+		{ ".json", YOY_INPUT_HTML },
 		{ ".htm", YOY_INPUT_HTML }, { ".md", YOY_INPUT_MD },
 		{ ".markdown", YOY_INPUT_MD }, { ".txt", YOY_INPUT_TXT },
 		{ ".text", YOY_INPUT_TXT },
@@ -139,7 +143,9 @@ yoy_source_read(enum yoy_input_format f, char *buf, size_t len, const char *file
 	if (f == YOY_INPUT_HTML) {
 		struct yoy_html_opts ho = { o->department, o->title };
 
-		if ((rc = yoy_html_read(d, buf, len, file, &ho)) == 0)
+		if ((rc = yoy_content_is_item(buf, len) ?
+		    yoy_content_read(d, buf, len, file, &ho) :
+		    yoy_html_read(d, buf, len, file, &ho)) == 0)
 			yoy_doc_normalize(d);
 	} else {
 		struct yoy_txt_opts to = { o->department };

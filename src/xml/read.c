@@ -188,7 +188,7 @@ holds_text(enum yoy_type t)
 	case YOY_REPORT: case YOY_META: case YOY_BODY: case YOY_SECTION:
 	case YOY_ACTION: case YOY_DEPARTMENT: case YOY_ENTRY: case YOY_UL:
 	case YOY_OL: case YOY_TABLE: case YOY_TR: case YOY_BLOCKQUOTE:
-	case YOY_DL: case YOY_FIGURE:
+	case YOY_DL: case YOY_FIGURE: case YOY_HISTORY:
 		return 0;
 	default:
 		return 1;

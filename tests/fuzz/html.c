@@ -11,7 +11,11 @@ LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 	fuzz_init("fuzz-html");
 	doc = yoy_doc_new();
 	in = fuzz_copy(data, size);
-	yoy_html_read(doc, in, size, "fuzz.html", NULL);     /* takes `in` */
+	/* as yoy-html reads it: JSON as a Content API item; takes `in` */
+	if (yoy_content_is_item(in, size))
+		yoy_content_read(doc, in, size, "fuzz.html", NULL);
+	else
+		yoy_html_read(doc, in, size, "fuzz.html", NULL);
 	yoy_doc_normalize(doc);
 	fuzz_check_output(doc);
 	fuzz_check_rules(doc, NULL, 0, (const char *)data, size,
