@@ -31,8 +31,11 @@ yoy_locator_new(const char *s, size_t len, enum yoy_input_format format)
 	l->s = s, l->len = len, l->format = format;
 	l->start = yoy_malloc(cap * sizeof(*l->start));
 	l->start[l->nlines++] = 0;
+	/* lines as the reader counts them: markdown's (CommonMark's) end at
+	 * a CR alone too */
 	for (i = 0; i < len; i++)
-		if (s[i] == '\n') {
+		if (s[i] == '\n' || (format == YOY_INPUT_MD && s[i] == '\r' &&
+		    (i + 1 == len || s[i + 1] != '\n'))) {
 			if (l->nlines == cap)
 				l->start = yoy_realloc(l->start, (cap *= 2) *
 				    sizeof(*l->start));
