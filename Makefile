@@ -99,7 +99,8 @@ deps-present:
 
 deps:
 	@pkg-config --exists $(PKGS) && \
-	  command -v mandoc git xmllint jq tidy node npm chromium >/dev/null && \
+	  command -v mandoc git xmllint jq tidy node npm chromium parallel rsync \
+	    ssh-keygen >/dev/null && test -x /usr/sbin/sshd && \
 	  /usr/bin/python3 -c 'import jsonschema, rfc3987' 2>/dev/null || \
 	  scripts/install-deps
 
