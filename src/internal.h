@@ -13,10 +13,13 @@
  *            too, and validated; libxml2 output trees for the diff's and
  *            the check's markup
  *   read/    the readers: the shared structure rules (shape.c), plain
- *            text, markdown, GOV.UK HTML
- *   diff/    cells matched, tokens and edit scripts (Myers), output
+ *            text, markdown, GOV.UK HTML and Content API items; any
+ *            source by its format (source.c)
+ *   diff/    cells matched, tokens and edit scripts (Myers), output, the
+ *            review page (html.c)
  *   store/   editions in git through libgit2
- *   check/   the publication checks and their reports
+ *   check/   the publication checks, where their words are in the
+ *            source, and their reports
  */
 #ifndef YOY_INTERNAL_H
 #define YOY_INTERNAL_H
