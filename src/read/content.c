@@ -223,16 +223,15 @@ change_history(struct item *it)
 	}
 }
 
-/* The item's fields into meta, in the schema's order */
+/* The item's other fields into meta, in the schema's order */
 static void
 meta(struct item *it)
 {
 	const char *s;
 	struct yoy_node *n;
 
-	if ((s = string(it, "title")) && yoy_node_child(yoy_doc_root(it->doc)->
-	    first, YOY_TITLE) == NULL)
-		meta_text(it, YOY_TITLE, s);
+	/* the title is the HTML reader's: the item's, given it as the
+	 * page's (yoy_content_read) */
 	if ((s = string(it, "document_type")))
 		meta_text(it, YOY_TYPE, s);
 	dates(it);
