@@ -31,6 +31,13 @@ check "--split: index.html, a page per department (18) and per action (1), each 
 	test $rc = 1 && test \$(ls '$tmp/split'/department-*.html | wc -l) = 18 && test -s '$tmp/split/action-2.html' &&
 	for f in '$tmp/split'/*.html; do tidy -q -e -utf8 \"\$f\" >/dev/null 2>&1 || exit 1; done &&
 	for f in \$(cd '$tmp/split' && ls department-*.html action-*.html); do grep -q \"href=.\$f\" '$tmp/split/index.html' || exit 1; done"
+"$bin/yoy-store" init "$tmp/rev.git" >/dev/null
+"$bin/yoy-store" -s "$tmp/rev.git" import --date 2012-12-20 --tag 2012 "$tmp/2012.xml" 2>/dev/null
+"$bin/yoy-store" -s "$tmp/rev.git" import --date 2015-01-16 --tag 2015 "$tmp/2015.xml" 2>/dev/null
+"$bin/yoy-diff" -f html --store "$tmp/rev.git" 2012 2015 >"$tmp/rev.html" 2>/dev/null
+check "the review page of a store's revisions names each by its tag and its commit's date" sh -c "
+	grep -q '<dd>Edition 2012, dated 20 December 2012</dd>' '$tmp/rev.html' &&
+	grep -q '<dd>Edition 2015, dated 16 January 2015</dd>' '$tmp/rev.html' && grep -q '<h1>Changes to Edition 2015</h1>' '$tmp/rev.html'"
 check "--split and --css want -f html; --split no -o" sh -c "
 	! '$bin/yoy-diff' --split '$tmp/x' '$tmp/2012.xml' '$tmp/2015.xml' 2>'$tmp/e1' && grep -q 'add -f html' '$tmp/e1' &&
 	! '$bin/yoy-diff' -f html --split '$tmp/x' -o '$tmp/y' '$tmp/2012.xml' '$tmp/2015.xml' 2>'$tmp/e2' && grep -q 'no -o with it' '$tmp/e2'"

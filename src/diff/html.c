@@ -50,6 +50,9 @@ struct page {
 	struct matrix m;
 	size_t *shown;                  /* the cells on the page, in order */
 	size_t nshown;
+	/* for each of them, the change before and after it among them
+	 * (an index of shown), or (size_t)-1 */
+	size_t *prev, *next;
 	struct yoy_buf h;               /* scratch */
 	struct yoy_script sc;
 };
@@ -68,7 +71,8 @@ el(xmlNodePtr parent, const char *name, const char *cls)
 static void
 text(xmlNodePtr n, const char *s)
 {
-	yoy_tree_text(n, s, strlen(s));
+	if (*s)
+		yoy_tree_text(n, s, strlen(s));
 }
 
 static xmlNodePtr
@@ -276,8 +280,9 @@ grid(struct page *p, xmlNodePtr main)
 /* ------------------------------------------------------- the editions */
 
 /* An edition's meta: its title, and its date (a store revision's, else
- * the meta's, published before updated) with its kind */
-static void
+ * the meta's, published before updated) with its kind; 1 when, having no
+ * title, it is called by its name ("Edition 2015") */
+static int
 edition_meta(const struct page *p, int i, struct yoy_buf *title,
     struct yoy_buf *date, const char **kind)
 {
@@ -306,9 +311,15 @@ edition_meta(const struct page *p, int i, struct yoy_buf *title,
 			*kind = k ? k : "dated";
 		}
 	}
+	yoy_buf_free(&t);
+	/* without a title (a store's revision): by its name */
+	if (title->len == 0 && p->o->name[i]) {
+		yoy_buf_printf(title, "Edition %s", p->o->name[i]);
+		return 1;
+	}
 	if (title->len == 0)
 		yoy_buf_puts(title, "Untitled edition");
-	yoy_buf_free(&t);
+	return 0;
 }
 
 /* An edition in words: "Action 2: …, published 20 December 2012
@@ -321,13 +332,13 @@ edition(const struct page *p, int i, struct yoy_buf *b)
 		"October", "November", "December" };
 	struct yoy_buf date = YOY_BUF_INIT;
 	const char *kind;
-	int y, mo, d;
+	int y, mo, d, named;
 
-	edition_meta(p, i, b, &date, &kind);
+	named = edition_meta(p, i, b, &date, &kind);
 	if (date.len && sscanf(date.ptr, "%4d-%2d-%2d", &y, &mo, &d) == 3 &&
 	    mo >= 1 && mo <= 12)
 		yoy_buf_printf(b, ", %s %d %s %d", kind, d, months[mo - 1], y);
-	if (p->o->name[i])
+	if (p->o->name[i] && !named)
 		yoy_buf_printf(b, " (%s)", p->o->name[i]);
 	yoy_buf_free(&date);
 }
@@ -556,35 +567,33 @@ cell_title(const struct yoy_cell *c, struct yoy_buf *b)
 		    c->year[1] : c->year[0]);
 }
 
+/* A link to shown cell `j` of class `cls`; none when j is (size_t)-1 */
+static void
+nav_link(struct page *p, xmlNodePtr nav, size_t j, const char *words,
+    const char *cls)
+{
+	char id[40];
+
+	if (j == (size_t)-1)
+		return;
+	id[0] = '#';
+	cell_id(p->shown[j], id + 1, sizeof(id) - 1);
+	yoy_tree_attr(link(nav, id, words), "class", cls);
+}
+
 /* Links back to the grid and to the changes before and after */
 static void
 cell_nav(struct page *p, xmlNodePtr art, size_t k)
 {
 	const struct yoy_cell *c = &p->df->cell[p->shown[k]];
 	xmlNodePtr nav = el(art, "div", "yoy-nav");
-	size_t j;
-	char id[40];
 
 	if (c->what == YOY_CELL_ENTRY && p->m.na) {
 		dept_id(&p->h, "#m-", c);
 		link(nav, p->h.ptr, "Back to the grid");
 	}
-	for (j = k; j-- > 0; )
-		if (p->df->cell[p->shown[j]].status != YOY_SAME) {
-			id[0] = '#';
-			cell_id(p->shown[j], id + 1, sizeof(id) - 1);
-			yoy_tree_attr(link(nav, id, "Previous change"), "class",
-			    "yoy-prev");
-			break;
-		}
-	for (j = k + 1; j < p->nshown; j++)
-		if (p->df->cell[p->shown[j]].status != YOY_SAME) {
-			id[0] = '#';
-			cell_id(p->shown[j], id + 1, sizeof(id) - 1);
-			yoy_tree_attr(link(nav, id, "Next change"), "class",
-			    "yoy-next");
-			break;
-		}
+	nav_link(p, nav, p->prev[k], "Previous change", "yoy-prev");
+	nav_link(p, nav, p->next[k], "Next change", "yoy-next");
 }
 
 /* One cell: a change as an article, an unchanged cell to open */
@@ -905,7 +914,7 @@ static void
 page_new(struct page *p, struct yoy_diff *df, const struct yoy_diff_out *o,
     const struct only *only)
 {
-	size_t i;
+	size_t i, at;
 
 	memset(p, 0, sizeof(*p));
 	p->df = df, p->o = o, p->only = only;
@@ -914,6 +923,19 @@ page_new(struct page *p, struct yoy_diff *df, const struct yoy_diff_out *o,
 	for (i = 0; i < df->n; i++)
 		if (on_page(p, &df->cell[i]))
 			p->shown[p->nshown++] = i;
+	/* the changes either side of each cell, in one pass each way */
+	p->prev = yoy_malloc((p->nshown + 1) * sizeof(*p->prev));
+	p->next = yoy_malloc((p->nshown + 1) * sizeof(*p->next));
+	for (i = 0, at = (size_t)-1; i < p->nshown; i++) {
+		p->prev[i] = at;
+		if (df->cell[p->shown[i]].status != YOY_SAME)
+			at = i;
+	}
+	for (i = p->nshown, at = (size_t)-1; i-- > 0; ) {
+		p->next[i] = at;
+		if (df->cell[p->shown[i]].status != YOY_SAME)
+			at = i;
+	}
 	matrix_new(p);
 }
 
@@ -924,6 +946,8 @@ page_free(struct page *p)
 	free(p->m.acts);
 	free(p->m.grid);
 	free(p->shown);
+	free(p->prev);
+	free(p->next);
 	yoy_buf_free(&p->h);
 	yoy_script_free(&p->sc);
 }
