@@ -626,6 +626,8 @@ void yoy_locator_free(struct yoy_locator *);
  * line and column (characters, from 1) where w[mark] is written, else 0. */
 int yoy_locate(const struct yoy_locator *, unsigned from, const char *w,
 	size_t wlen, size_t mark, int whole, unsigned *line, unsigned *col);
+/* How many lines the source has. */
+unsigned yoy_locator_lines(const struct yoy_locator *);
 /* The column of the first character on `line` that is not blank. */
 unsigned yoy_locate_indent(const struct yoy_locator *, unsigned line);
 

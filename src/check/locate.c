@@ -254,6 +254,12 @@ yoy_locate(const struct yoy_locator *l, unsigned from, const char *w,
 }
 
 unsigned
+yoy_locator_lines(const struct yoy_locator *l)
+{
+	return (unsigned)l->nlines;
+}
+
+unsigned
 yoy_locate_indent(const struct yoy_locator *l, unsigned line)
 {
 	size_t j;

@@ -178,6 +178,10 @@ place(const struct ctx *c, const struct yoy_node *at, const struct flag *fl,
 	x->line = n ? n->line : 0;
 	if (c->loc == NULL || x->line == 0)
 		return;
+	/* a reader may count a line past the end of a file that ends
+	 * without a newline (an HTML block's closing one): its last line */
+	if (x->line > yoy_locator_lines(c->loc))
+		x->line = yoy_locator_lines(c->loc);
 	if (fl && ((fl->ctx && yoy_locate(c->loc, x->line, fl->ctx, fl->clen,
 	    fl->mark, 1, &x->line, &x->col)) || yoy_locate(c->loc, x->line,
 	    fl->words, fl->len, 0, 1, &x->line, &x->col)))
