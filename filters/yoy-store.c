@@ -112,35 +112,68 @@ static const struct yoy_cli_opt options[] = {
 	{ YOY_OPT_VERSION, NULL }, { YOY_OPT_END, NULL }
 };
 
-/* import FILE...: 0 committed or nothing new, -1 trouble (said). */
+/* An input that is not canonical XML but one of the formats yoy's
+ * converters read: said, with the converter to use.  1 if so, 0 when
+ * it is for the XML reader to judge. */
+static int
+not_xml(const char *buf, size_t len, const char *path)
+{
+	const char *s = buf, *end = buf + len, *what, *use;
+	enum yoy_input_format f = yoy_input_format_detect(buf, len, path);
+	int line = 1, col = 1;
+
+	if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0)
+		s += 3;
+	for (; s < end && *s && strchr(" \t\r\n", *s); s++)
+		line += *s == '\n', col = *s == '\n' ? 1 : col + 1;
+	if (s == end || f == YOY_INPUT_XML ||
+	    (f == YOY_INPUT_UNKNOWN && *s == '<'))
+		return 0;
+	if (yoy_content_is_item(s, (size_t)(end - s)))
+		what = "JSON", use = "yoy-html (if it is a GOV.UK Content API "
+		    "item)";
+	else if (f == YOY_INPUT_HTML)
+		what = "HTML", use = "yoy-html";
+	else if (f == YOY_INPUT_MD)
+		what = "markdown", use = "yoy-md";
+	else if (f == YOY_INPUT_TXT)
+		what = "plain text", use = "yoy-txt";
+	else
+		what = "markdown or plain text", use = "yoy-md or yoy-txt";
+	yoy_diag(YOY_FATAL, yoy_diag_name(path), line, col, "this is %s, not "
+	    "yoy's canonical XML: convert it with %s first", what, use);
+	return 1;
+}
+
+/* import FILE...: 0 committed or nothing new, -1 trouble (said).  One
+ * input at a time: each read, made into its cells and let go before
+ * the next. */
 static int
 import(struct store_args *sa, char **paths, int n)
 {
-	double bytes;
-	struct yoy_buf *in = yoy_cli_read(paths, n, &n, &bytes);
-	struct yoy_doc **docs = yoy_malloc((size_t)n * sizeof(*docs));
-	const char **names = yoy_malloc((size_t)n * sizeof(*names));
-	struct yoy_store *s = NULL;
-	int i, got = 0, rc = -1;
+	struct yoy_store *s = yoy_store_open(sa->dir);
+	struct yoy_import *im;
+	int i, rc;
 
+	if (s == NULL)
+		return -1;
 	/* a file past RLIMIT_FSIZE is an error to report, not a signal
 	 * that kills */
 	signal(SIGXFSZ, SIG_IGN);
-	for (i = 0; i < n; i++) {
-		const char *path = paths[0] ? paths[i] : NULL;
+	im = yoy_store_import_new(s, &sa->io);
+	for (i = 0; i < (n > 0 ? n : 1); i++) {
+		const char *path = n > 0 ? paths[i] : NULL;
+		struct yoy_buf in = YOY_BUF_INIT;
+		struct yoy_doc *d = NULL;
 
-		names[i] = yoy_diag_name(path);
-		docs[i] = yoy_diag_status() == 2 ? NULL : yoy_xml_read(in[i].ptr ?
-		    in[i].ptr : "", in[i].len, path);
-		got += docs[i] != NULL;
+		if (yoy_buf_read_file(&in, path) == 0 &&
+		    !not_xml(in.ptr ? in.ptr : "", in.len, path))
+			d = yoy_xml_read(in.ptr ? in.ptr : "", in.len, path);
+		yoy_buf_free(&in);
+		yoy_store_import_add(im, d, yoy_diag_name(path));
+		yoy_doc_free(d);
 	}
-	if (got == n && (s = yoy_store_open(sa->dir)) != NULL)
-		rc = yoy_store_import(s, docs, names, n, &sa->io) < 0 ? -1 : 0;
-	for (i = 0; i < n; i++)
-		yoy_doc_free(docs[i]);
-	free(docs);
-	free(names);
-	yoy_cli_free(in, n);
+	rc = yoy_store_import_commit(im) < 0 ? -1 : 0;
 	yoy_store_close(s);
 	return rc;
 }

@@ -443,10 +443,20 @@ struct yoy_import_opts {
 	const char *message;
 	int fsync;
 };
-/* One commit on main for the editions given together: 0 committed, 1
- * nothing new (no commit), -1 trouble (reported; main as it was). */
-int yoy_store_import(struct yoy_store *, struct yoy_doc **docs,
-	const char **names, int ndocs, const struct yoy_import_opts *);
+/* An import: the documents of one edition added one at a time (each
+ * made into its cells as it comes, and then no longer needed), one
+ * commit on main for them all.  `o` and its strings outlive it. */
+struct yoy_import;
+struct yoy_import *yoy_store_import_new(struct yoy_store *,
+	const struct yoy_import_opts *o);
+/* 0, or -1 after a diagnostic (`d` NULL: its input could not be read);
+ * an import given one that fails commits nothing. */
+int yoy_store_import_add(struct yoy_import *, const struct yoy_doc *d,
+	const char *name);
+/* 0 committed, 1 nothing new (no commit), -1 trouble (reported; main as
+ * it was).  Frees the import. */
+int yoy_store_import_commit(struct yoy_import *);
+void yoy_store_import_free(struct yoy_import *);        /* not committed */
 /* A revision reassembled as one canonical document (action and dept
  * restrict it; 0 and NULL for all).  NULL after a diagnostic. */
 struct yoy_doc *yoy_store_doc(struct yoy_store *, const char *rev,

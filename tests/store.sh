@@ -103,6 +103,34 @@ check "a department id '../../x' or an action '../2' is refused, exit 2, the sto
 	test $rc = 2 -a $rc2 = 2 && grep -q \"invalid department id '../../x'\" '$tmp/h.err' &&
 	grep -q \"invalid action number '../2'\" '$tmp/h.err' && test \$(git -C '$st' rev-parse main) = $before &&
 	! test -e '$tmp/x' && ! test -e '$tmp/x.xml'"
+# what is not canonical XML: its format named, and the converter for it
+before=$(git -C "$st" rev-parse main)
+item=$(find "$fix/govuk-content" -name '*.json' | sort | head -1)
+page=$(ls "$fix"/govuk-html/*.html | head -1)
+printf '# Action 2\n\nSome words.\n' >"$tmp/draft"
+printf '{"a": 1}\n' >"$tmp/other.json"
+# not_xml NAME WHAT USE [FILE]: FILE (else standard input, NAME) imported
+not_xml() {
+	name=$1 what=$2 use=$3
+	if [ $# = 4 ]; then ys import "$4" >/dev/null 2>"$tmp/nx.err"; else ys import >/dev/null 2>"$tmp/nx.err"; fi
+	rc=$?
+	check "import of $what ($name) says so and names $use, exit 2, the store as it was" sh -c "
+		test $rc = 2 && grep -qxF \"yoy-store: $name:1:1: error: this is $what, not yoy's canonical XML: convert it with $use first\" '$tmp/nx.err' &&
+		test \$(wc -l <'$tmp/nx.err') = 1 && test \$(git -C '$st' rev-parse main) = $before"
+}
+md=$g/head/digital/assisted/01-executive-summary.md
+not_xml "$md" markdown yoy-md "$md"
+not_xml '<stdin>' 'markdown or plain text' 'yoy-md or yoy-txt' <"$md"
+not_xml "$page" HTML yoy-html "$page"
+not_xml '<stdin>' HTML yoy-html <"$page"
+not_xml "$item" JSON 'yoy-html (if it is a GOV.UK Content API item)' "$item"
+not_xml "$tmp/other.json" JSON 'yoy-html (if it is a GOV.UK Content API item)' "$tmp/other.json"
+not_xml "$tmp/seed.txt" 'plain text' yoy-txt "$(cp "$s"/000_*.txt "$tmp/seed.txt" && echo "$tmp/seed.txt")"
+not_xml "$tmp/draft" 'markdown or plain text' 'yoy-md or yoy-txt' "$tmp/draft"
+cp "$s000" "$tmp/good.xml"
+ys import "$tmp/good.xml" "$tmp/draft" "$tmp/good.xml" "$tmp/other.json" >/dev/null 2>"$tmp/nx.err"; rc=$?
+check "one bad input among good ones: each bad one said, nothing committed, exit 2" sh -c "
+	test $rc = 2 && test \$(grep -c ': error: ' '$tmp/nx.err') = 2 && test \$(git -C '$st' rev-parse main) = $before"
 # concurrency: 4 importers of 8 editions each make exactly 32 commits
 conc=$tmp/conc
 "$bin/yoy-store" init "$conc" >/dev/null 2>&1

@@ -16,74 +16,70 @@
 
 #define TRIES 50
 
-/* ---------------------------------------------------------------- cells */
+/* ---------------------------------------------------------------- steps */
 
-/* What an import makes of the tree: a path and its bytes, or its going. */
-struct cell {
-	const char *path;
-	struct yoy_buf xml;
-	int removed;
+/* What one input asks of the tree, in its order: a cell's bytes; a
+ * cell's bytes only where the tree has none (a per-department page's
+ * action text); or the department files of an action that it does not
+ * list, gone.  Steps are recorded as each input is read, so that its
+ * document can go before the next is read (an import holds the
+ * edition's bytes, not every input's tree), and are played against
+ * main's tip when the import commits. */
+enum step_kind { STEP_PUT, STEP_PUT_ABSENT, STEP_PRUNE };
+
+struct step {
+	enum step_kind kind;
+	char *path;             /* the cell; PRUNE: the action's directory */
+	struct yoy_buf xml;     /* PUT, PUT_ABSENT: the cell's bytes */
+	struct yoy_map listed;  /* PRUNE: the action's department files */
+	struct yoy_arena *ar;   /* PRUNE: listed's keys */
 	const char *from;       /* the input it came from */
 };
 
-struct plan {
-	struct cell *v;
+struct steps {
+	struct step *v;
 	size_t n, cap;
-	struct yoy_map at;      /* path -> its cell */
-	struct yoy_arena *paths;
 };
 
-static struct cell *
-plan_find(struct plan *p, const char *path)
+static struct step *
+step_add(struct steps *st, enum step_kind kind, const char *path,
+    const char *from)
 {
-	size_t i = yoy_map_get(&p->at, path);
+	struct step *t;
 
-	return i == (size_t)-1 ? NULL : &p->v[i];
-}
-
-static struct cell *
-plan_add(struct plan *p, const char *path)
-{
-	size_t *at;
-	struct cell *c;
-
-	if (p->paths == NULL)
-		p->paths = yoy_arena_new();
-	at = yoy_map_at(&p->at, path, strlen(path), p->paths);
-	if (*at != (size_t)-1)
-		return &p->v[*at];
-	if (p->n == p->cap) {
-		p->cap = p->cap ? 2 * p->cap : 64;
-		p->v = yoy_realloc(p->v, p->cap * sizeof(*p->v));
+	if (st->n == st->cap) {
+		st->cap = st->cap ? 2 * st->cap : 64;
+		st->v = yoy_realloc(st->v, st->cap * sizeof(*st->v));
 	}
-	*at = p->n;
-	c = &p->v[p->n++];
-	memset(c, 0, sizeof(*c));
-	c->path = yoy_map_key(&p->at, at);
-	return c;
+	t = &st->v[st->n++];
+	memset(t, 0, sizeof(*t));
+	t->kind = kind;
+	t->path = yoy_strndup(path, strlen(path));
+	t->from = from;
+	return t;
 }
 
 static void
-plan_free(struct plan *p)
+steps_free(struct steps *st)
 {
 	size_t i;
 
-	for (i = 0; i < p->n; i++)
-		yoy_buf_free(&p->v[i].xml);
-	free(p->v);
-	yoy_map_free(&p->at);
-	yoy_arena_free(p->paths);
-	memset(p, 0, sizeof(*p));
+	for (i = 0; i < st->n; i++) {
+		free(st->v[i].path);
+		yoy_buf_free(&st->v[i].xml);
+		yoy_map_free(&st->v[i].listed);
+		yoy_arena_free(st->v[i].ar);
+	}
+	free(st->v);
+	memset(st, 0, sizeof(*st));
 }
 
-/* Sets the cell at `path` to `d`'s bytes; two inputs of one import that
- * disagree on it: the later stands, and a warning says so. */
+/* Records the cell at `path` as `d`'s bytes; -1 after a diagnostic. */
 static int
-put_cell(struct plan *p, const char *path, const struct yoy_doc *d,
-    const char *from)
+step_put(struct steps *st, enum step_kind kind, const char *path,
+    const struct yoy_doc *d, const char *from)
 {
 	struct yoy_buf b = YOY_BUF_INIT;
-	struct cell *c;
 
 	if (yoy_xml_write_buf(d, &b, NULL) < 0) {
 		yoy_diag(YOY_FATAL, from, 0, 0, "cannot write '%s' in memory",
@@ -91,34 +87,8 @@ put_cell(struct plan *p, const char *path, const struct yoy_doc *d,
 		yoy_buf_free(&b);
 		return -1;
 	}
-	c = plan_add(p, path);
-	if (c->from && !c->removed && (c->xml.len != b.len ||
-	    memcmp(c->xml.ptr, b.ptr, b.len) != 0) && strcmp(c->from, from) != 0)
-		yoy_diag(YOY_WARNING, from, 0, 0, "'%s' differs from %s's; "
-		    "the later stands", path, c->from);
-	else if (c->from && !c->removed && strcmp(c->from, from) == 0)
-		yoy_diag(YOY_WARNING, from, 0, 0, "'%s' given twice in one "
-		    "input; the later stands", path);
-	yoy_buf_free(&c->xml);
-	c->xml = b;
-	c->removed = 0;
-	c->from = from;
+	step_add(st, kind, path, from)->xml = b;
 	return 0;
-}
-
-/* Whether the tree (or the import so far) holds `path`. */
-static int
-has_path(git_tree *tree, struct plan *p, const char *path)
-{
-	struct cell *c = plan_find(p, path);
-	git_tree_entry *e;
-
-	if (c)
-		return !c->removed;
-	if (tree == NULL || git_tree_entry_bypath(&e, tree, path) != 0)
-		return 0;
-	git_tree_entry_free(e);
-	return 1;
 }
 
 /* A per-department page: titled "CO's actions in response …", or more
@@ -165,19 +135,256 @@ action_doc(const struct yoy_node *action, struct yoy_node **out)
 	return d;
 }
 
-/* Marks the department files under actions/NN/ that the tree (or the
- * import so far) holds and `action` does not list: gone. */
-static void
-drop_absent(git_tree *tree, struct plan *p, const char *dir,
-    const struct yoy_node *action)
+/* Whether every department id and action number of `d` can name a file
+ * of the store: nothing from an input names a path outside actions/
+ * and documents/.  Sets *matrix when `d` has departments. */
+static int
+valid_ids(const struct yoy_doc *d, const char *from, int *matrix)
 {
+	const struct yoy_node *n;
+	int rc = 0;
+
+	*matrix = 0;
+	for (n = d->body; n; n = yoy_node_walk(d->body, n)) {
+		const char *v;
+		int num;
+
+		if (n->type == YOY_DEPARTMENT) {
+			v = yoy_node_get(n, "id");
+			*matrix = 1;
+			if (v == NULL || !yoy_registry_valid_id(v) ||
+			    strlen(v) > 200) {
+				yoy_diag(YOY_FATAL, from, n->xml_line, 0, "invalid "
+				    "department id '%s'", v ? v : "");
+				rc = -1;
+			}
+		} else if (n->type == YOY_ACTION) {
+			v = yoy_node_get(n, "n");
+			num = v ? atoi(v) : 0;
+			if (v == NULL || num < 1 || num > 999 ||
+			    strspn(v, "0123456789") != strlen(v)) {
+				yoy_diag(YOY_FATAL, from, n->xml_line, 0, "invalid "
+				    "action number '%s'", v ? v : "");
+				rc = -1;
+			}
+		}
+	}
+	return rc;
+}
+
+/* The steps of one action of the matrix: its own text, the departments
+ * it does not list gone (unless the page is one department's), and
+ * each department's cell. */
+static int
+record_action(struct steps *st, const struct yoy_node *n, int per_dept,
+    const char *from)
+{
+	const struct yoy_node *c;
+	struct yoy_doc *cd;
+	struct yoy_node *a;
+	char dir[64], path[600];
+	int rc;
+
+	snprintf(dir, sizeof(dir), "actions/%02d", atoi(yoy_node_get(n, "n")));
+	snprintf(path, sizeof(path), "%s/action.xml", dir);
+	cd = action_doc(n, &a);
+	for (c = n->first; c; c = c->next)
+		if (c->type != YOY_DEPARTMENT)
+			yoy_node_copy(cd, a, c);
+	rc = step_put(st, per_dept ? STEP_PUT_ABSENT : STEP_PUT, path, cd, from);
+	yoy_doc_free(cd);
+	if (rc == 0 && !per_dept) {
+		/* the action's own files, as a set: 40,000 departments stay
+		 * linear */
+		struct step *t = step_add(st, STEP_PRUNE, dir, from);
+
+		t->ar = yoy_arena_new();
+		for (c = n->first; c; c = c->next)
+			if (c->type == YOY_DEPARTMENT) {
+				snprintf(path, sizeof(path), "%s/%s.xml", dir,
+				    yoy_node_get(c, "id"));
+				*yoy_map_at(&t->listed, path, strlen(path), t->ar) = 0;
+			}
+	}
+	for (c = n->first; c && rc == 0; c = c->next) {
+		if (c->type != YOY_DEPARTMENT)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s.xml", dir,
+		    yoy_node_get(c, "id"));
+		cd = action_doc(n, &a);
+		yoy_node_copy(cd, a, c);
+		rc = step_put(st, STEP_PUT, path, cd, from);
+		yoy_doc_free(cd);
+	}
+	return rc;
+}
+
+/* What is not an action of the matrix: the document's own file,
+ * documents/<its title's slug>.xml. */
+static int
+record_rest(struct steps *st, const struct yoy_doc *d, int matrix,
+    const char *from)
+{
+	struct yoy_doc *cd = yoy_doc_new();
+	const struct yoy_node *t = yoy_node_child(d->meta, YOY_TITLE), *c;
+	struct yoy_buf slug = YOY_BUF_INIT, text = YOY_BUF_INIT;
+	char path[600];
+	int any = 0, rc = 0;
+
+	for (c = d->meta->first; c; c = c->next)
+		yoy_node_copy(cd, cd->meta, c);
+	for (c = d->body->first; c; c = c->next)
+		if (c->type != YOY_ACTION || !matrix) {
+			yoy_node_copy(cd, cd->body, c);
+			any = 1;
+		}
+	if (t)
+		yoy_node_text(t, &text);
+	yoy_registry_slug(text.ptr ? text.ptr : "", text.len, &slug);
+	if (slug.len == 0) {
+		const struct yoy_node *src = yoy_node_child(d->meta, YOY_SOURCE);
+		const char *name = src ? yoy_node_get(src, "name") : NULL;
+
+		if (name)
+			yoy_registry_slug(name, strlen(name), &slug);
+	}
+	if (slug.len == 0)
+		yoy_buf_puts(&slug, "document");
+	if (slug.len > 200)
+		slug.len = 200, slug.ptr[200] = '\0';
+	snprintf(path, sizeof(path), "documents/%s.xml", slug.ptr);
+	if (any)
+		rc = step_put(st, STEP_PUT, path, cd, from);
+	yoy_buf_free(&slug);
+	yoy_buf_free(&text);
+	yoy_doc_free(cd);
+	return rc;
+}
+
+/* The steps of one edition's document; -1 after a diagnostic. */
+static int
+record_doc(struct steps *st, const struct yoy_doc *d, const char *from)
+{
+	const struct yoy_node *n;
+	int per_dept = dept_page(d), matrix, rc = 0;
+
+	if (valid_ids(d, from, &matrix) < 0)
+		return -1;
+	/* a document without a matrix is one file, actions and all */
+	for (n = matrix ? d->body : NULL; n && rc == 0;
+	    n = yoy_node_walk(d->body, n)) {
+		if (n->type != YOY_ACTION)
+			continue;
+		rc = record_action(st, n, per_dept, from);
+		/* no walking into the action's blocks */
+		while (n->first)
+			n = n->last;
+	}
+	return rc == 0 ? record_rest(st, d, matrix, from) : rc;
+}
+
+/* ----------------------------------------------------------------- plan */
+
+/* What the steps make of the tip's tree: a path and its bytes, or its
+ * going. */
+struct cell {
+	const char *path;
+	const struct yoy_buf *xml;      /* a step's */
+	int removed;
+	const char *from;       /* the input it came from */
+};
+
+struct plan {
+	struct cell *v;
+	size_t n, cap;
+	struct yoy_map at;      /* path -> its cell */
+	struct yoy_arena *paths;
+};
+
+static struct cell *
+plan_find(struct plan *p, const char *path)
+{
+	size_t i = yoy_map_get(&p->at, path);
+
+	return i == (size_t)-1 ? NULL : &p->v[i];
+}
+
+static struct cell *
+plan_add(struct plan *p, const char *path)
+{
+	size_t *at;
+	struct cell *c;
+
+	if (p->paths == NULL)
+		p->paths = yoy_arena_new();
+	at = yoy_map_at(&p->at, path, strlen(path), p->paths);
+	if (*at != (size_t)-1)
+		return &p->v[*at];
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 64;
+		p->v = yoy_realloc(p->v, p->cap * sizeof(*p->v));
+	}
+	*at = p->n;
+	c = &p->v[p->n++];
+	memset(c, 0, sizeof(*c));
+	c->path = yoy_map_key(&p->at, at);
+	return c;
+}
+
+static void
+plan_free(struct plan *p)
+{
+	free(p->v);
+	yoy_map_free(&p->at);
+	yoy_arena_free(p->paths);
+	memset(p, 0, sizeof(*p));
+}
+
+/* Sets the cell at `path` to a step's bytes; two inputs of one import
+ * that disagree on it: the later stands, and a warning says so. */
+static void
+put_cell(struct plan *p, const char *path, const struct yoy_buf *b,
+    const char *from)
+{
+	struct cell *c = plan_add(p, path);
+
+	if (c->from && !c->removed && (c->xml->len != b->len ||
+	    memcmp(c->xml->ptr, b->ptr, b->len) != 0) && strcmp(c->from, from) != 0)
+		yoy_diag(YOY_WARNING, from, 0, 0, "'%s' differs from %s's; "
+		    "the later stands", path, c->from);
+	else if (c->from && !c->removed && strcmp(c->from, from) == 0)
+		yoy_diag(YOY_WARNING, from, 0, 0, "'%s' given twice in one "
+		    "input; the later stands", path);
+	c->xml = b;
+	c->removed = 0;
+	c->from = from;
+}
+
+/* Whether the tree (or the import so far) holds `path`. */
+static int
+has_path(git_tree *tree, struct plan *p, const char *path)
+{
+	struct cell *c = plan_find(p, path);
+	git_tree_entry *e;
+
+	if (c)
+		return !c->removed;
+	if (tree == NULL || git_tree_entry_bypath(&e, tree, path) != 0)
+		return 0;
+	git_tree_entry_free(e);
+	return 1;
+}
+
+/* Marks the department files under actions/NN/ that the tree (or the
+ * import so far) holds and the action does not list: gone. */
+static void
+drop_absent(git_tree *tree, struct plan *p, const struct step *t)
+{
+	const char *dir = t->path;
 	git_tree_entry *e;
 	git_tree *sub;
 	size_t i, k, len = strlen(dir);
 	char path[512];
-	const struct yoy_node *c;
-	struct yoy_map listed = YOY_MAP_INIT;
-	struct yoy_arena *ar;
 
 	if (tree && git_tree_entry_bypath(&e, tree, dir) == 0) {
 		if (git_tree_entry_type(e) == GIT_OBJECT_TREE &&
@@ -196,137 +403,30 @@ drop_absent(git_tree *tree, struct plan *p, const char *dir,
 		}
 		git_tree_entry_free(e);
 	}
-	/* the action's own files, as a set: 40,000 departments stay linear */
-	ar = yoy_arena_new();
-	for (c = action->first; c; c = c->next)
-		if (c->type == YOY_DEPARTMENT) {
-			snprintf(path, sizeof(path), "%s/%s.xml", dir,
-			    yoy_node_get(c, "id"));
-			*yoy_map_at(&listed, path, strlen(path), ar) = 0;
-		}
 	for (k = 0; k < p->n; k++) {
 		const char *name = p->v[k].path + len + 1;
 
 		if (strncmp(p->v[k].path, dir, len) == 0 &&
 		    p->v[k].path[len] == '/' && strcmp(name, "action.xml") != 0 &&
-		    yoy_map_get(&listed, p->v[k].path) == (size_t)-1)
+		    yoy_map_get(&t->listed, p->v[k].path) == (size_t)-1)
 			p->v[k].removed = 1;
 	}
-	yoy_map_free(&listed);
-	yoy_arena_free(ar);
 }
 
-/* The cells of one edition, added to the plan.  Ids are checked first:
- * nothing from the input names a path outside actions/ and documents/. */
-static int
-plan_doc(struct plan *p, git_tree *tree, const struct yoy_doc *d,
-    const char *from)
+/* The steps played in order against the tip's tree. */
+static void
+plan_steps(struct plan *p, git_tree *tree, const struct steps *st)
 {
-	const struct yoy_node *n, *c;
-	int per_dept = dept_page(d), matrix = 0, rc = 0;
-	char dir[64], path[600];
+	size_t i;
 
-	for (n = d->body; n; n = yoy_node_walk(d->body, n)) {
-		int num;
+	for (i = 0; i < st->n; i++) {
+		const struct step *t = &st->v[i];
 
-		if (n->type == YOY_DEPARTMENT) {
-			const char *id = yoy_node_get(n, "id");
-
-			matrix = 1;
-			if (id == NULL || !yoy_registry_valid_id(id) ||
-			    strlen(id) > 200) {
-				yoy_diag(YOY_FATAL, from, n->xml_line, 0, "invalid "
-				    "department id '%s'", id ? id : "");
-				rc = -1;
-			}
-		} else if (n->type == YOY_ACTION) {
-			const char *v = yoy_node_get(n, "n");
-
-			num = v ? atoi(v) : 0;
-			if (v == NULL || num < 1 || num > 999 ||
-			    strspn(v, "0123456789") != strlen(v)) {
-				yoy_diag(YOY_FATAL, from, n->xml_line, 0, "invalid "
-				    "action number '%s'", v ? v : "");
-				rc = -1;
-			}
-		}
+		if (t->kind == STEP_PRUNE)
+			drop_absent(tree, p, t);
+		else if (t->kind == STEP_PUT || !has_path(tree, p, t->path))
+			put_cell(p, t->path, &t->xml, t->from);
 	}
-	if (rc < 0)
-		return -1;
-	/* a document without a matrix is one file, actions and all */
-	for (n = matrix ? d->body : NULL; n && rc == 0;
-	    n = yoy_node_walk(d->body, n)) {
-		struct yoy_doc *cd;
-		struct yoy_node *a;
-
-		if (n->type != YOY_ACTION)
-			continue;
-		snprintf(dir, sizeof(dir), "actions/%02d",
-		    atoi(yoy_node_get(n, "n")));
-		/* the action's own text: a per-department page writes it
-		 * only where the store has none */
-		snprintf(path, sizeof(path), "%s/action.xml", dir);
-		if (!per_dept || !has_path(tree, p, path)) {
-			cd = action_doc(n, &a);
-			for (c = n->first; c; c = c->next)
-				if (c->type != YOY_DEPARTMENT)
-					yoy_node_copy(cd, a, c);
-			rc = put_cell(p, path, cd, from);
-			yoy_doc_free(cd);
-		}
-		if (!per_dept && matrix)
-			drop_absent(tree, p, dir, n);
-		for (c = n->first; c && rc == 0; c = c->next) {
-			if (c->type != YOY_DEPARTMENT)
-				continue;
-			snprintf(path, sizeof(path), "%s/%s.xml", dir,
-			    yoy_node_get(c, "id"));
-			cd = action_doc(n, &a);
-			yoy_node_copy(cd, a, c);
-			rc = put_cell(p, path, cd, from);
-			yoy_doc_free(cd);
-		}
-		/* no walking into the action's blocks */
-		while (n->first)
-			n = n->last;
-	}
-	if (rc == 0) {
-		/* what is not an action: the document's own file */
-		struct yoy_doc *cd = yoy_doc_new();
-		const struct yoy_node *t = yoy_node_child(d->meta, YOY_TITLE);
-		struct yoy_buf slug = YOY_BUF_INIT, text = YOY_BUF_INIT;
-		int any = 0;
-
-		for (c = d->meta->first; c; c = c->next)
-			yoy_node_copy(cd, cd->meta, c);
-		for (c = d->body->first; c; c = c->next)
-			if (c->type != YOY_ACTION || !matrix) {
-				yoy_node_copy(cd, cd->body, c);
-				any = 1;
-			}
-		if (t)
-			yoy_node_text(t, &text);
-		yoy_registry_slug(text.ptr ? text.ptr : "", text.len, &slug);
-		if (slug.len == 0) {
-			const struct yoy_node *src = yoy_node_child(d->meta,
-			    YOY_SOURCE);
-			const char *name = src ? yoy_node_get(src, "name") : NULL;
-
-			if (name)
-				yoy_registry_slug(name, strlen(name), &slug);
-		}
-		if (slug.len == 0)
-			yoy_buf_puts(&slug, "document");
-		if (slug.len > 200)
-			slug.len = 200, slug.ptr[200] = '\0';
-		snprintf(path, sizeof(path), "documents/%s.xml", slug.ptr);
-		if (any)
-			rc = put_cell(p, path, cd, from);
-		yoy_buf_free(&slug);
-		yoy_buf_free(&text);
-		yoy_doc_free(cd);
-	}
-	return rc;
 }
 /* ------------------------------------------------------------- objects */
 
@@ -576,15 +676,15 @@ valid_tag(struct yoy_store *s, const char *tag)
 	return 0;
 }
 
-/* One import in the making: what it was given, the commit it writes,
- * and the state of the try under way. */
-struct import {
+/* One import in the making: the steps of the inputs given so far, the
+ * commit it writes, and the state of the try under way. */
+struct yoy_import {
 	struct yoy_store *s;
 	const struct yoy_import_opts *o;
-	struct yoy_doc **docs;
-	const char **names;
-	int ndocs;
-	const char *date;
+	struct steps steps;
+	char **names;                   /* the inputs, in order */
+	int ndocs, failed;
+	char *date;                     /* given, else the first input's */
 	git_time_t when;
 	git_signature *sig;
 	struct yoy_buf msg;
@@ -602,16 +702,11 @@ struct import {
 	int have_tip;
 };
 
-/* The edition's date (given, else its own, else now) and the tag's
- * name; -1 after a diagnostic. */
+/* The edition's date (given, else the inputs' own, else now) and the
+ * tag's name; -1 after a diagnostic. */
 static int
-import_date(struct import *im)
+import_date(struct yoy_import *im)
 {
-	int i;
-
-	im->date = im->o->date;
-	for (i = 0; !im->date && i < im->ndocs; i++)
-		im->date = doc_date(im->docs[i]);
 	if (im->date && (im->when = yoy_store_day(im->date)) < 0) {
 		yoy_diag(YOY_FATAL, NULL, 0, 0, "invalid date '%s' (use "
 		    "YYYY-MM-DD)", im->date);
@@ -624,7 +719,7 @@ import_date(struct import *im)
 
 /* Durable commits: --fsync, or the store's yoy.fsync. */
 static void
-import_fsync(struct import *im)
+import_fsync(struct yoy_import *im)
 {
 	git_config *cfg;
 	int on = im->o->fsync;
@@ -639,7 +734,7 @@ import_fsync(struct import *im)
 
 /* The commit message: given, else the edition and its inputs. */
 static void
-import_message(struct import *im)
+import_message(struct yoy_import *im)
 {
 	const struct yoy_import_opts *o = im->o;
 	int i;
@@ -661,7 +756,7 @@ import_message(struct import *im)
  * cannot be read, which would carry the damage forward.  -1 damaged
  * (said). */
 static int
-read_tip(struct import *im)
+read_tip(struct yoy_import *im)
 {
 	struct yoy_store *s = im->s;
 
@@ -680,16 +775,14 @@ read_tip(struct import *im)
  * git_odb_write would first look for it on disk, rescanning the pack
  * directory each time).  -1 after a diagnostic. */
 static int
-plan_updates(struct import *im)
+plan_updates(struct yoy_import *im)
 {
 	struct dircache dc = { "", NULL, 0 };
 	size_t k;
-	int i, r = 0;
+	int r = 0;
 
 	plan_free(&im->plan);
-	for (i = 0; i < im->ndocs; i++)
-		if (plan_doc(&im->plan, im->base, im->docs[i], im->names[i]) < 0)
-			return -1;
+	plan_steps(&im->plan, im->base, &im->steps);
 	free(im->up);
 	im->up = yoy_malloc((im->plan.n + 1) * sizeof(*im->up));
 	im->nup = 0;
@@ -709,10 +802,11 @@ plan_updates(struct import *im)
 			}
 			continue;
 		}
-		r = git_odb_hash(&blob, c->xml.ptr, c->xml.len, GIT_OBJECT_BLOB);
+		r = git_odb_hash(&blob, c->xml->ptr, c->xml->len,
+		    GIT_OBJECT_BLOB);
 		if (r < 0 || (e && git_oid_equal(&blob, git_tree_entry_id(e))))
 			continue;
-		r = im->mem->write(im->mem, &blob, c->xml.ptr, c->xml.len,
+		r = im->mem->write(im->mem, &blob, c->xml->ptr, c->xml->len,
 		    GIT_OBJECT_BLOB);
 		u->action = GIT_TREE_UPDATE_UPSERT;
 		u->id = blob;
@@ -729,7 +823,7 @@ plan_updates(struct import *im)
  * commit here), only the tag, for the tip.  1 nothing at all, 0 a tag
  * to make, -1 trouble (said). */
 static int
-nothing_new(struct import *im)
+nothing_new(struct yoy_import *im)
 {
 	const char *tag = im->o->tag;
 
@@ -760,7 +854,7 @@ nothing_new(struct import *im)
 /* The new tree, its commit on the tip and the tag, written out as one
  * pack; -1 after a diagnostic. */
 static int
-write_commit(struct import *im)
+write_commit(struct yoy_import *im)
 {
 	struct yoy_store *s = im->s;
 	const char *tag = im->o->tag;
@@ -797,7 +891,7 @@ write_commit(struct import *im)
  * on.  0 moved, 1 moved or locked by another writer (try again), -1
  * trouble (said). */
 static int
-move_main(struct import *im)
+move_main(struct yoy_import *im)
 {
 	git_reference *ref = NULL;
 	int r;
@@ -817,7 +911,7 @@ move_main(struct import *im)
 /* One try against the tip as it is now: 0 committed, 1 nothing new, 2
  * main moved meanwhile, -1 trouble (said). */
 static int
-attempt(struct import *im)
+attempt(struct yoy_import *im)
 {
 	int r;
 
@@ -836,25 +930,69 @@ attempt(struct import *im)
 	return r;
 }
 
-int
-yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
-    const char **names, int ndocs, const struct yoy_import_opts *o)
+struct yoy_import *
+yoy_store_import_new(struct yoy_store *s, const struct yoy_import_opts *o)
 {
-	struct import im;
+	struct yoy_import *im = yoy_malloc(sizeof(*im));
+
+	memset(im, 0, sizeof(*im));
+	im->s = s, im->o = o, im->when = -1;
+	if (o->date)
+		im->date = yoy_strndup(o->date, strlen(o->date));
+	return im;
+}
+
+int
+yoy_store_import_add(struct yoy_import *im, const struct yoy_doc *d,
+    const char *name)
+{
+	const char *date;
+
+	im->names = yoy_realloc(im->names, (size_t)(im->ndocs + 1) *
+	    sizeof(*im->names));
+	name = im->names[im->ndocs++] = yoy_strndup(name, strlen(name));
+	if (d == NULL || record_doc(&im->steps, d, name) < 0) {
+		im->failed = 1;
+		return -1;
+	}
+	if (im->date == NULL && (date = doc_date(d)) != NULL)
+		im->date = yoy_strndup(date, strlen(date));
+	return 0;
+}
+
+void
+yoy_store_import_free(struct yoy_import *im)
+{
+	int i;
+
+	if (im == NULL)
+		return;
+	steps_free(&im->steps);
+	for (i = 0; i < im->ndocs; i++)
+		free(im->names[i]);
+	free(im->names);
+	free(im->date);
+	free(im);
+}
+
+int
+yoy_store_import_commit(struct yoy_import *im)
+{
+	struct yoy_store *s = im->s;
+	const struct yoy_import_opts *o = im->o;
 	int try, r = -1;
 
-	memset(&im, 0, sizeof(im));
-	im.s = s, im.o = o, im.docs = docs, im.names = names;
-	im.ndocs = ndocs, im.when = -1;
-	if (import_date(&im) < 0)
-		return -1;
-	import_fsync(&im);
-	if (signature(s, im.when, &im.sig) < 0 || yoy_store_lock(s, o->tag) < 0 ||
-	    mem_begin(s, &im.odb, &im.mem) < 0 ||
-	    (o->tag && (im.has_tag = yoy_store_tag(s, o->tag, &im.tagged)) < 0))
+	if (im->failed)
+		goto done;
+	if (import_date(im) < 0)
+		goto done;
+	import_fsync(im);
+	if (signature(s, im->when, &im->sig) < 0 || yoy_store_lock(s, o->tag) < 0 ||
+	    mem_begin(s, &im->odb, &im->mem) < 0 ||
+	    (o->tag && (im->has_tag = yoy_store_tag(s, o->tag, &im->tagged)) < 0))
 		goto out;
-	import_message(&im);
-	for (try = 0; try < TRIES && (r = attempt(&im)) == 2; try++) {
+	import_message(im);
+	for (try = 0; try < TRIES && (r = attempt(im)) == 2; try++) {
 		/* moved or locked by another writer: build again on its tip */
 		struct timespec ts = { 0, (long)(1 + try) * 2000000L };
 
@@ -865,16 +1003,18 @@ yoy_store_import(struct yoy_store *s, struct yoy_doc **docs,
 		    "locked through %d tries; nothing imported", TRIES);
 		r = -1;
 	}
-	if (r >= 0 && im.make_tag && tag_ref(s, o->tag, &im.tag_id) < 0)
+	if (r >= 0 && im->make_tag && tag_ref(s, o->tag, &im->tag_id) < 0)
 		r = -1;
 out:
-	if (im.mem)
-		git_mempack_reset(im.mem);      /* what was not written goes */
-	git_odb_free(im.odb);
+	if (im->mem)
+		git_mempack_reset(im->mem);     /* what was not written goes */
+	git_odb_free(im->odb);
 	yoy_store_unlock(s);
-	free(im.up);
-	plan_free(&im.plan);
-	yoy_buf_free(&im.msg);
-	git_signature_free(im.sig);
+	free(im->up);
+	plan_free(&im->plan);
+	yoy_buf_free(&im->msg);
+	git_signature_free(im->sig);
+done:
+	yoy_store_import_free(im);
 	return r;
 }
