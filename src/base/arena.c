@@ -12,8 +12,11 @@
 #define HUGE (2 * 1024 * 1024)
 
 /*
- * Chunks come zeroed (calloc, or fresh pages), so an allocation is a
- * pointer bump.  Past BIG_AFTER bytes an arena takes its memory in
+ * An allocation is zeroed, and is a pointer bump: a chunk is zeroed as
+ * it fills, 4 KB ahead of what is used (fresh pages come zeroed), not
+ * whole when it is taken: a small document, as a converter given many
+ * files meets one after another, uses a few KB of its 64 KB chunks, and
+ * zeroing them whole was a sixth of its time.  Past BIG_AFTER bytes an arena takes its memory in
  * 2 MB chunks, aligned and marked for transparent huge pages: on the
  * virtual machines these tools run on, a page fault costs ~10 us, and
  * a document of 10 MB otherwise touches 5,000 fresh pages, which took
@@ -26,6 +29,7 @@
 struct chunk {
 	struct chunk *next;
 	size_t used, size;
+	size_t clean;           /* data[used, clean) is zero */
 	size_t mapped;          /* from mmap: its size, header included */
 	/* max_align_t is C11; a union of the widest types does for C99 */
 	union { long double ld; void *p; long long ll; } data[];
@@ -108,7 +112,7 @@ yoy_arena_reset(struct yoy_arena *a)
 #else
 		if (!a->raw)
 			memset(c->data, 0, c->used);
-		c->used = 0;
+		c->used = 0;            /* clean stays: [0, clean) is zero */
 		c->next = a->spare;
 		a->spare = c;
 #endif
@@ -141,11 +145,11 @@ huge_chunk(size_t size)
 	yoy_mem_huge(at, size);
 	c = (struct chunk *)(void *)at;
 	c->mapped = size;
-	c->size = size - sizeof(*c);
+	c->size = c->clean = size - sizeof(*c);
 	return c;
 }
 
-/* A chunk for n bytes or more, zeroed. */
+/* A chunk for n bytes or more. */
 static struct chunk *
 new_chunk(struct yoy_arena *a, size_t n)
 {
@@ -169,9 +173,13 @@ new_chunk(struct yoy_arena *a, size_t n)
 	    (n <= CHUNK || n >= HUGE / 2))
 		c = huge_chunk((sizeof(*c) + n + HUGE - 1) / HUGE * HUGE);
 	if (c == NULL) {
-		if ((c = calloc(1, sizeof(*c) + n)) == NULL)
+		if ((c = malloc(sizeof(*c) + n)) == NULL)
 			yoy_oom();
+		c->next = NULL;
+		c->used = c->clean = c->mapped = 0;
 		c->size = n;
+		if (a->raw)
+			c->clean = n;   /* never read before it is written */
 	}
 	a->total += c->size;
 	return c;
@@ -200,6 +208,13 @@ yoy_arena_alloc(struct yoy_arena *a, size_t n)
 	}
 	p = (char *)c->data + c->used;
 	c->used += n;
+	if (c->used > c->clean) {
+		size_t to = c->clean + 4096 > c->used ? c->clean + 4096 : c->used;
+
+		to = to < c->size ? to : c->size;
+		memset((char *)c->data + c->clean, 0, to - c->clean);
+		c->clean = to;
+	}
 	return p;
 }
 
