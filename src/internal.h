@@ -514,6 +514,11 @@ struct yoy_store {
 };
 
 void yoy_store_lib_init(void);
+/* The CA bundle, parsed only when a remote needs it (ca.c): deferred
+ * while libgit2 initialises; loaded before an https:// URL is reached
+ * (-1 after a diagnostic). */
+void yoy_store_ca_defer(int on);
+int yoy_store_ca_load(const char *url);
 /* libgit2's error, in our words, at `dir`: what failed, then why; -1. */
 int yoy_store_fail(const char *dir, const char *what);
 /* Takes and drops yoy.lock (breaking ref locks only of a writer that

@@ -41,7 +41,9 @@ yoy_store_lib_init(void)
 	if (!done) {
 		int level;
 
+		yoy_store_ca_defer(1);          /* ca.c says why */
 		git_libgit2_init();
+		yoy_store_ca_defer(0);
 		/* a store reads no configuration but its own: not the user's
 		 * (~/.gitconfig, which may be unreadable or say anything), not
 		 * the system's */

@@ -12,7 +12,13 @@ remote_of(struct yoy_store *s, const char *name, git_remote **out)
 
 	if (r == GIT_ENOTFOUND || r == GIT_EINVALIDSPEC)
 		r = git_remote_create_anonymous(out, s->repo, name);
-	return r < 0 ? yoy_store_fail(s->dir, "unknown remote") : 0;
+	if (r < 0)
+		return yoy_store_fail(s->dir, "unknown remote");
+	if (yoy_store_ca_load(git_remote_url(*out)) < 0) {
+		git_remote_free(*out);
+		return -1;
+	}
+	return 0;
 }
 
 static int
