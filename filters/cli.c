@@ -47,7 +47,7 @@ static const struct {
 	[YOY_OPT_YEARS] = { "years", 0, NULL,
 		"one edition, each entry against the year before" },
 	[YOY_OPT_STORE] = { "store", 's', "DIR", "the store" },
-	[YOY_OPT_IGNORE_TYPOGRAPHY] = { "ignore-typography", 't', NULL,
+	[YOY_OPT_IGNORE_TYPOGRAPHY] = { "ignore-typography", 0, NULL,
 		"quotes, dashes, ellipses, white space: equal" },
 	[YOY_OPT_FORMAT] = { "format", 'f', "FORMAT", "the output's format" },
 	[YOY_OPT_COLOR] = { "color", 0, "[=WHEN]",
@@ -70,7 +70,7 @@ static const struct {
 		"show the word diff of inconsistent cells" },
 	[YOY_OPT_DATE] = { "date", 0, "YYYY-MM-DD",
 		"import: the edition's date (default: its own)" },
-	[YOY_OPT_TAG] = { "tag", 't', "NAME", "import: tag the edition" },
+	[YOY_OPT_TAG] = { "tag", 0, "NAME", "import: tag the edition" },
 	[YOY_OPT_MESSAGE] = { "message", 'm', "TEXT",
 		"import: the commit message" },
 	[YOY_OPT_FSYNC] = { "fsync", 0, NULL,
@@ -137,7 +137,7 @@ help(const struct yoy_cli *c)
 int
 yoy_cli_usage(const struct yoy_cli *c)
 {
-	fputs(c->synopsis, stderr);
+	fprintf(stderr, "Try '%s --help'.\n", c->prog);
 	return -1;
 }
 

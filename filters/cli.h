@@ -72,7 +72,8 @@ struct yoy_cli_args {
  * synopsis. */
 int yoy_cli_parse(const struct yoy_cli *, int argc, char **argv,
 	struct yoy_cli_args *a);
-/* Prints the synopsis on standard error and gives -1: a usage error. */
+/* Says "Try 'PROG --help'." on standard error after a usage error
+ * (said first, in one line); -1. */
 int yoy_cli_usage(const struct yoy_cli *);
 /* `arg` as one of `names` (NULL-terminated): its index, or -1 after
  * "unknown WHAT 'arg' (use a, b or c)". */

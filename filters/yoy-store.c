@@ -35,7 +35,7 @@ bad_usage(const char *fmt, ...)
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
 	yoy_diag(YOY_FATAL, NULL, 0, 0, "%s", msg);
-	fputs(synopsis, stderr);
+	fputs("Try 'yoy-store --help'.\n", stderr);
 	return -1;
 }
 
@@ -93,10 +93,8 @@ option(void *ctx, enum yoy_opt o, const char *arg)
 		sa->io.fsync = 1;
 		break;
 	default:        /* YOY_OPT_ACTION */
-		if ((sa->action = yoy_cli_number("--action", arg, 1, 999)) < 0) {
-			fputs(synopsis, stderr);
+		if ((sa->action = yoy_cli_number("--action", arg, 1, 999)) < 0)
 			return -1;
-		}
 		break;
 	}
 	return 0;

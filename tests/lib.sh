@@ -57,6 +57,12 @@ docs() {
 	check "$p --version: the version, then the licence" sh -c "'$bin/$p' --version | sed -n 1p | grep -q '^$p [0-9]' &&
 		'$bin/$p' --version | sed -n 2p | grep -q '^ISC licence' && grep -q '^ISC License' '$top/LICENSE'"
 	check "$p.1 passes mandoc -Tlint" mandoc -Tlint -W warning "$top/filters/$p.1"
+	check "$p.1 passes groff -mandoc -ww -z with no message" sh -c "
+		test -z \"\$(groff -mandoc -ww -z '$top/filters/$p.1' 2>&1)\""
+	"$bin/$p" --bogus >"$tmp/usage.out" 2>"$tmp/usage.err"; rc=$?
+	check "$p --bogus: one line, then Try '$p --help'., exit 2, nothing on standard output" sh -c "
+		test $rc = 2 && test \$(wc -l <'$tmp/usage.err') = 2 && ! test -s '$tmp/usage.out' &&
+		grep -q 'bogus' '$tmp/usage.err' && sed -n 2p '$tmp/usage.err' | grep -qx \"Try '$p --help'.\""
 	for o in $("$bin/$p" --help | grep -o -- '--[a-z-]*' | sort -u); do
 		check "$p.1 documents $o" grep -q -- "Fl -${o#--}" "$top/filters/$p.1"
 	done
