@@ -1,16 +1,31 @@
-# yoy: make, make check, make demo, make install PREFIX=...
+# yoy: make, make check, make demo
+# make install [PREFIX=/usr/local] [DESTDIR=...]   and make uninstall
+# make V=1                   the full command lines, not one line a step
 # make SANITIZE=address,undefined check   runs the tests under sanitizers.
 # make fuzz                  builds the libFuzzer targets (clang, ASan,
 #                            UBSan) in bin/fuzz/ and runs each FUZZ_TIME
 #                            seconds (default 60) from seeds in fixtures/
 
+# the version, said nowhere else: --version, yoy.pc, the review page,
+# SARIF and debian/changelog (checked by debian/rules) all read it
+VERSION  = 0.1.0
+SOVERSION = 0
+
 PREFIX  ?= /usr/local
+BINDIR   = $(PREFIX)/bin
+LIBDIR  ?= $(PREFIX)/lib
+INCLUDEDIR = $(PREFIX)/include
+DATADIR  = $(PREFIX)/share/yoy
+MANDIR   = $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/site-functions
 CC      ?= cc
 PKGS     = libxml-2.0 libcmark libgit2 libpcre2-8 jansson
 WARN     = -std=c99 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wpointer-arith -Wformat=2
 CFLAGS  ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
+           -DYOY_VERSION='"$(VERSION)"' \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # each program links only the libraries it calls
 LIBS     = -Wl,--as-needed $(shell pkg-config --libs $(PKGS) 2>/dev/null)
@@ -23,6 +38,17 @@ endif
 # objects and programs: obj/ and bin/, or another build's (make fuzz)
 O        = obj
 B        = bin
+# quiet: one line a step (make V=1: the commands)
+ifeq ($(V),1)
+Q        =
+say      = @:
+else ifneq ($(findstring s,$(firstword -$(MAKEFLAGS))),)
+Q        = @
+say      = @:
+else
+Q        = @
+say      = @printf '  %-7s %s\n'
+endif
 
 PROGS    = yoy-txt yoy-md yoy-html yoy-diff yoy-store yoy-check
 # the library, folder by folder, lowest first (src/internal.h)
@@ -40,6 +66,11 @@ FUZZ_TIME ?= 60
 
 all: deps-present $(PROGS:%=$(B)/%)
 
+# the shared library and what installs with it (make install)
+SHLIB    = libyoy.so.$(VERSION)
+PICOBJ   = $(LIBOBJ:$(O)/%.o=$(O)/pic/%.o)
+lib: $(O)/$(SHLIB) $(O)/libyoy.a $(O)/yoy.pc completions
+
 # The build flags are part of every object: change them, rebuild all.
 $(O)/.flags: FORCE
 	@mkdir -p $(O) $(B)
@@ -48,43 +79,82 @@ $(O)/.flags: FORCE
 
 $(O)/%.o: src/%.c $(HEADERS) $(O)/.flags
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@ $<
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@ $<
+
+$(O)/pic/%.o: src/%.c $(HEADERS) $(O)/.flags
+	@mkdir -p $(@D)
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) -fPIC $(INCLUDES) -c -o $@ $<
+
+$(O)/pic/data.o: $(O)/data.c $(O)/.flags
+	@mkdir -p $(@D)
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) -fPIC -c -o $@ $<
 
 $(O)/filters/%.o: filters/%.c $(HEADERS) $(O)/.flags
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@ $<
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(INCLUDES) -c -o $@ $<
 
 $(O)/data.c: src/model/departments.txt src/xml/yoy.rng src/diff/review.css \
   src/diff/review.js scripts/embed
 	@mkdir -p $(O)
-	{ scripts/embed yoy_builtin_departments < src/model/departments.txt; \
+	$(say) GEN $@
+	$(Q){ scripts/embed yoy_builtin_departments < src/model/departments.txt; \
 	  scripts/embed yoy_schema_rng < src/xml/yoy.rng; \
 	  scripts/embed yoy_review_css < src/diff/review.css; \
 	  scripts/embed yoy_review_js < src/diff/review.js; } > $@
 
 $(O)/data.o: $(O)/data.c $(O)/.flags
-	$(CC) $(ALL_CFLAGS) -Wno-missing-variable-declarations -c -o $@ $<
+	$(say) CC $@
+	$(Q)$(CC) $(ALL_CFLAGS) -Wno-missing-variable-declarations -c -o $@ $<
 
 $(O)/libyoy.a: $(LIBOBJ)
-	rm -f $@ && ar rcs $@ $(LIBOBJ)
+	$(say) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $(LIBOBJ)
+
+$(O)/$(SHLIB): $(PICOBJ)
+	$(say) LD $@
+	$(Q)$(CC) $(ALL_CFLAGS) -shared -Wl,-soname,libyoy.so.$(SOVERSION) \
+	  -o $@ $(PICOBJ) $(LDFLAGS) $(LIBS)
+
+$(O)/yoy.pc: yoy.pc.in Makefile
+	$(say) GEN $@
+	$(Q)sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	  -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' \
+	  -e 's|@PKGS@|$(PKGS)|' yoy.pc.in > $@
+
+# bash and zsh completions, from the programs' own --help
+completions: $(O)/completions/yoy.bash $(O)/completions/_yoy
+$(O)/completions/yoy.bash $(O)/completions/_yoy: scripts/completions \
+  src/model/departments.txt $(PROGS:%=$(B)/%)
+	@mkdir -p $(@D)
+	$(say) GEN $@
+	$(Q)scripts/completions $(B) src/model/departments.txt $(O)/completions
 
 $(O)/libcli.a: $(CLIOBJ)
-	rm -f $@ && ar rcs $@ $(CLIOBJ)
+	$(say) AR $@
+	$(Q)rm -f $@ && ar rcs $@ $(CLIOBJ)
 
 $(B)/%: $(O)/filters/%.o $(O)/libcli.a $(O)/libyoy.a
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(O)/libcli.a $(O)/libyoy.a $(LDFLAGS) $(LIBS)
+	$(say) LD $@
+	$(Q)$(CC) $(ALL_CFLAGS) -o $@ $< $(O)/libcli.a $(O)/libyoy.a $(LDFLAGS) $(LIBS)
 
 $(B)/test-%: tests/%.c $(O)/libyoy.a $(HEADERS)
-	$(CC) $(ALL_CFLAGS) $(INCLUDES) -o $@ $< $(O)/libyoy.a $(LDFLAGS) $(LIBS)
+	$(say) LD $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(INCLUDES) -o $@ $< $(O)/libyoy.a $(LDFLAGS) $(LIBS)
 
 # a fuzz target run once on each file given: the regression corpus
 FUZZ_CFLAGS = $(ALL_CFLAGS) $(INCLUDES) \
               -DYOY_DIFF_RNG='"$(CURDIR)/src/xml/yoy-diff.rng"'
 $(O)/fuzz-%.o: tests/fuzz/%.c tests/fuzz/fuzz.h $(HEADERS) $(O)/.flags
-	$(CC) $(FUZZ_CFLAGS) -c -o $@ $<
+	$(say) CC $@
+	$(Q)$(CC) $(FUZZ_CFLAGS) -c -o $@ $<
 
 $(B)/regress-%: tests/fuzz/driver.c $(O)/fuzz-%.o $(O)/fuzz-common.o $(O)/libyoy.a
-	$(CC) $(FUZZ_CFLAGS) -o $@ $< $(O)/fuzz-$*.o $(O)/fuzz-common.o \
+	$(say) LD $@
+	$(Q)$(CC) $(FUZZ_CFLAGS) -o $@ $< $(O)/fuzz-$*.o $(O)/fuzz-common.o \
 	  $(O)/libyoy.a $(LDFLAGS) $(LIBS)
 
 # libFuzzer's own main (make fuzz)
@@ -100,7 +170,8 @@ deps-present:
 deps:
 	@pkg-config --exists $(PKGS) && \
 	  command -v mandoc git xmllint jq tidy node npm chromium parallel rsync \
-	    ssh-keygen >/dev/null && test -x /usr/sbin/sshd && \
+	    ssh-keygen groff zsh dh lintian fakeroot dpkg-buildpackage >/dev/null && \
+	  test -x /usr/sbin/sshd && test -d /usr/share/bash-completion && \
 	  /usr/bin/python3 -c 'import jsonschema, rfc3987' 2>/dev/null || \
 	  scripts/install-deps
 
@@ -116,15 +187,53 @@ fuzz: deps
 demo: deps all
 	scripts/demo
 
-install: all
-	mkdir -p $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
-	for p in $(PROGS); do \
-	  install -m 755 bin/$$p $(DESTDIR)$(PREFIX)/bin/$$p; \
-	  install -m 644 filters/$$p.1 $(DESTDIR)$(PREFIX)/share/man/man1/$$p.1; \
+# DESTDIR: a staging root (packaging); PREFIX: where it will live
+MAN1     = $(PROGS:%=filters/%.1)
+install: all lib
+	$(say) INSTALL '$(DESTDIR)$(PREFIX)'
+	$(Q)mkdir -p '$(DESTDIR)$(BINDIR)' '$(DESTDIR)$(LIBDIR)/pkgconfig' \
+	  '$(DESTDIR)$(INCLUDEDIR)' '$(DESTDIR)$(DATADIR)' \
+	  '$(DESTDIR)$(MANDIR)/man1' '$(DESTDIR)$(MANDIR)/man5' \
+	  '$(DESTDIR)$(MANDIR)/man7' '$(DESTDIR)$(BASHCOMPDIR)' \
+	  '$(DESTDIR)$(ZSHCOMPDIR)'
+	$(Q)for p in $(PROGS); do \
+	  install -m 755 $(B)/$$p '$(DESTDIR)$(BINDIR)'/$$p; \
+	  install -m 644 filters/$$p.1 '$(DESTDIR)$(MANDIR)'/man1/$$p.1; \
+	  install -m 644 $(O)/completions/yoy.bash \
+	    '$(DESTDIR)$(BASHCOMPDIR)'/$$p; \
 	done
+	$(Q)install -m 644 $(O)/completions/_yoy '$(DESTDIR)$(ZSHCOMPDIR)'/_yoy
+	$(Q)install -m 644 $(O)/$(SHLIB) '$(DESTDIR)$(LIBDIR)'/$(SHLIB)
+	$(Q)ln -sf $(SHLIB) '$(DESTDIR)$(LIBDIR)'/libyoy.so.$(SOVERSION)
+	$(Q)ln -sf libyoy.so.$(SOVERSION) '$(DESTDIR)$(LIBDIR)'/libyoy.so
+	$(Q)install -m 644 $(O)/libyoy.a '$(DESTDIR)$(LIBDIR)'/libyoy.a
+	$(Q)install -m 644 $(O)/yoy.pc '$(DESTDIR)$(LIBDIR)'/pkgconfig/yoy.pc
+	$(Q)install -m 644 src/yoy.h '$(DESTDIR)$(INCLUDEDIR)'/yoy.h
+	$(Q)install -m 644 src/xml/yoy.rng src/xml/yoy-diff.rng '$(DESTDIR)$(DATADIR)'
+	$(Q)install -m 644 man/yoy-xml.5 '$(DESTDIR)$(MANDIR)'/man5/yoy-xml.5
+	$(Q)install -m 644 man/yoy.7 '$(DESTDIR)$(MANDIR)'/man7/yoy.7
+
+# what install put there, and the directories of yoy's own
+uninstall:
+	$(say) UNINSTALL '$(DESTDIR)$(PREFIX)'
+	$(Q)for p in $(PROGS); do \
+	  rm -f '$(DESTDIR)$(BINDIR)'/$$p '$(DESTDIR)$(MANDIR)'/man1/$$p.1 \
+	    '$(DESTDIR)$(BASHCOMPDIR)'/$$p; \
+	done
+	$(Q)rm -f '$(DESTDIR)$(ZSHCOMPDIR)'/_yoy '$(DESTDIR)$(LIBDIR)'/$(SHLIB) \
+	  '$(DESTDIR)$(LIBDIR)'/libyoy.so.$(SOVERSION) '$(DESTDIR)$(LIBDIR)'/libyoy.so \
+	  '$(DESTDIR)$(LIBDIR)'/libyoy.a '$(DESTDIR)$(LIBDIR)'/pkgconfig/yoy.pc \
+	  '$(DESTDIR)$(INCLUDEDIR)'/yoy.h '$(DESTDIR)$(DATADIR)'/yoy.rng \
+	  '$(DESTDIR)$(DATADIR)'/yoy-diff.rng '$(DESTDIR)$(MANDIR)'/man5/yoy-xml.5 \
+	  '$(DESTDIR)$(MANDIR)'/man7/yoy.7
+	$(Q)rmdir '$(DESTDIR)$(DATADIR)' 2>/dev/null || true
 
 clean:
 	rm -rf bin obj
 
-.PHONY: all check demo fuzz install clean deps deps-present FORCE
+version:
+	@echo $(VERSION)
+
+.PHONY: all lib completions check demo fuzz install uninstall clean deps \
+  deps-present version FORCE
 .SECONDARY:

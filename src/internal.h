@@ -516,7 +516,7 @@ struct yoy_store {
 void yoy_store_lib_init(void);
 /* The CA bundle, parsed only when a remote needs it (ca.c): deferred
  * while libgit2 initialises; loaded before an https:// URL is reached
- * (-1 after a diagnostic). */
+ * (-1: libgit2's error says why). */
 void yoy_store_ca_defer(int on);
 int yoy_store_ca_load(const char *url);
 /* libgit2's error, in our words, at `dir`: what failed, then why; -1. */

@@ -37,7 +37,8 @@
 #include <stdio.h>
 #include <sys/types.h>      /* ssize_t */
 
-#define YOY_VERSION "0.1.0"
+/* The library's version, "0.1.0" (the Makefile's VERSION). */
+const char *yoy_version(void);
 /* --version's second line */
 #define YOY_LICENCE "ISC licence: free to use, change and share, with no warranty (LICENSE)"
 

@@ -1,4 +1,5 @@
-/* Checked allocation: out of memory is said and exits 2. */
+/* Checked allocation: out of memory is said and exits 2; and the
+ * library's version. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,3 +50,11 @@ yoy_strndup(const char *s, size_t n)
 	return d;
 }
 
+
+/* YOY_VERSION comes from the Makefile's VERSION, the one place it is
+ * written. */
+const char *
+yoy_version(void)
+{
+	return YOY_VERSION;
+}

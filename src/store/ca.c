@@ -64,6 +64,5 @@ yoy_store_ca_load(const char *url)
 		r = git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, CA_FILE, NULL);
 	else if (stat(CA_DIR, &st) == 0 && S_ISDIR(st.st_mode))
 		r = git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, NULL, CA_DIR);
-	return r < 0 ? yoy_store_fail(NULL, "cannot read the certificate "
-	    "authorities") : 0;
+	return r < 0 ? -1 : 0;
 }

@@ -16,7 +16,8 @@ remote_of(struct yoy_store *s, const char *name, git_remote **out)
 		return yoy_store_fail(s->dir, "unknown remote");
 	if (yoy_store_ca_load(git_remote_url(*out)) < 0) {
 		git_remote_free(*out);
-		return -1;
+		return yoy_store_fail(name, "cannot read the certificate "
+		    "authorities");
 	}
 	return 0;
 }
