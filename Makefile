@@ -24,7 +24,7 @@ PKGS     = libxml-2.0 libcmark libgit2 libpcre2-8 jansson
 WARN     = -std=c99 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wpointer-arith -Wformat=2
 CFLAGS  ?= -O2 -g
-ALL_CFLAGS = $(WARN) $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
+ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CFLAGS) -D_POSIX_C_SOURCE=200809L \
            -DYOY_VERSION='"$(VERSION)"' \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # each program links only the libraries it calls
@@ -175,8 +175,11 @@ deps:
 	  /usr/bin/python3 -c 'import jsonschema, rfc3987' 2>/dev/null || \
 	  scripts/install-deps
 
-check: deps all $(TESTS:%=$(B)/test-%) $(FUZZ:%=$(B)/regress-%)
+check: deps all test-programs
 	tests/run
+
+# what the tests run besides the programs
+test-programs: all $(TESTS:%=$(B)/test-%) $(FUZZ:%=$(B)/regress-%)
 
 fuzz: deps
 	@command -v clang >/dev/null || scripts/install-deps
@@ -235,5 +238,5 @@ version:
 	@echo $(VERSION)
 
 .PHONY: all lib completions check demo fuzz install uninstall clean deps \
-  deps-present version FORCE
+  deps-present version test-programs FORCE
 .SECONDARY:
