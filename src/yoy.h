@@ -37,7 +37,7 @@
 #include <stdio.h>
 #include <sys/types.h>      /* ssize_t */
 
-/* The library's version, "0.1.0" (the Makefile's VERSION). */
+/* The library's version, "MAJOR.MINOR.PATCH": the Makefile's VERSION. */
 const char *yoy_version(void);
 /* --version's second line */
 #define YOY_LICENCE "ISC licence: free to use, change and share, with no warranty (LICENSE)"

@@ -112,6 +112,13 @@ left=$(find "$stage" ! -type d | sed "s|^$stage||")
 check "make uninstall leaves no file or link behind" sh -c "test $rc = 0 && test -z '$left'"
 [ -z "$left" ] || echo "left: $left"
 
+# one meaning for each short option, across the programs
+pairs=$(for p in yoy-txt yoy-md yoy-html yoy-diff yoy-store yoy-check; do
+	"$bin/$p" --help | sed -n 's/^  \(-[A-Za-z]\), \(--[a-z-]*\).*/\1 \2/p'
+done | sort -u)
+check "each short option means one long option in every program" \
+	test "$(echo "$pairs" | cut -d' ' -f1 | uniq -d)" = ""
+
 # the build says one line a step; V=1 the commands
 make -C "$top" O="$tmp/o" "$tmp/o/base/alloc.o" >"$tmp/quiet.log" 2>&1
 make -C "$top" O="$tmp/o2" V=1 "$tmp/o2/base/alloc.o" >"$tmp/loud.log" 2>&1
