@@ -92,6 +92,8 @@ static const struct {
 	[YOY_OPT_CONTENT_ITEM] = { "content-item", 0, NULL,
 		"read the inputs as GOV.UK Content API items\n"
 		"(JSON; by default, any input that is JSON)" },
+	[YOY_OPT_PATCH] = { "patch", 'p', NULL,
+		"log: each edition's word diff of the cells" },
 	[YOY_OPT_SOURCE_ROOT] = { "source-root", 0, "DIR",
 		"reports name files relative to DIR (default:\n"
 		"the current directory)" },

@@ -11,7 +11,9 @@ static const char synopsis[] =
 "usage: yoy-store init DIR\n"
 "       yoy-store [--store DIR] import [--date YYYY-MM-DD] [--tag NAME]\n"
 "                 [--message TEXT] [--fsync] [FILE ...]\n"
-"       yoy-store [--store DIR] log [--action N] [--department ID]\n"
+"       yoy-store [--store DIR] log [-p [-f text|tsv]] [--action N]\n"
+"                 [--department ID]\n"
+"       yoy-store [--store DIR] since [--action N] [--department ID]\n"
 "       yoy-store [--store DIR] show REV [--action N] [--department ID]\n"
 "       yoy-store [--store DIR] ls REV\n"
 "       yoy-store [--store DIR] verify\n"
@@ -21,7 +23,9 @@ static const char about[] =
 "repository: one commit an import, dated by the edition, one file per\n"
 "action and department (actions/02/cabinet-office.xml).  The store is\n"
 "--store DIR, else $YOY_STORE.  REV is a tag, a commit id, or @YYYY-MM-DD\n"
-"(the edition in force that day).\n";
+"(the edition in force that day), each followed by ~N (N editions before)\n"
+"or ^ (the one before) if need be.  since says, for each department's\n"
+"cell, the edition since which it has been the same.\n";
 
 static int bad_usage(const char *, ...) __attribute__((format(printf, 1, 2)));
 
@@ -68,7 +72,8 @@ rev_close(void *st)
 struct store_args {
 	struct yoy_import_opts io;
 	const char *dir, *dept, *output;
-	int action;
+	int action, patch;
+	enum yoy_format format;         /* log -p: text or tsv */
 };
 
 static int
@@ -92,6 +97,18 @@ option(void *ctx, enum yoy_opt o, const char *arg)
 	case YOY_OPT_FSYNC:
 		sa->io.fsync = 1;
 		break;
+	case YOY_OPT_PATCH:
+		sa->patch = 1;
+		break;
+	case YOY_OPT_FORMAT: {
+		static const char *const names[] = { "text", "tsv", NULL };
+		int i = yoy_cli_choice("format", arg, names);
+
+		if (i < 0)
+			return -1;
+		sa->format = i == 0 ? YOY_FMT_TEXT : YOY_FMT_TSV;
+		break;
+	}
 	default:        /* YOY_OPT_ACTION */
 		if ((sa->action = yoy_cli_number("--action", arg, 1, 999)) < 0)
 			return -1;
@@ -103,8 +120,10 @@ option(void *ctx, enum yoy_opt o, const char *arg)
 static const struct yoy_cli_opt options[] = {
 	{ YOY_OPT_STORE, NULL }, { YOY_OPT_DATE, NULL }, { YOY_OPT_TAG, NULL },
 	{ YOY_OPT_MESSAGE, NULL }, { YOY_OPT_FSYNC, NULL },
-	{ YOY_OPT_ACTION, "log, show: only action N" },
-	{ YOY_OPT_DEPARTMENT, "log, show: only this department" },
+	{ YOY_OPT_PATCH, NULL },
+	{ YOY_OPT_FORMAT, "log -p: text (default) or tsv, as yoy-diff's" },
+	{ YOY_OPT_ACTION, "log, show, since: only action N" },
+	{ YOY_OPT_DEPARTMENT, "log, show, since: only this department" },
 	{ YOY_OPT_OUTPUT, "show: write to FILE" },
 	{ YOY_OPT_DEPARTMENTS, NULL }, { YOY_OPT_HELP, NULL },
 	{ YOY_OPT_VERSION, NULL }, { YOY_OPT_END, NULL }
@@ -176,8 +195,54 @@ import(struct store_args *sa, char **paths, int n)
 	return rc;
 }
 
-/* A command that reads the store, with its argument (NULL for log and
- * verify): 0 done, 1 verify found damage, -1 trouble (said). */
+/* log -p: each edition's line, then the word diff it made to the cells
+ * asked for (from nothing, for the first edition). */
+struct patch {
+	struct yoy_store *s;
+	const struct store_args *sa;
+	struct yoy_diff_opts o;
+	struct yoy_diff_out out;
+};
+
+static int
+patch_one(void *ctx, const struct yoy_log_entry *e)
+{
+	struct patch *p = ctx;
+	struct yoy_doc *old = *e->parent ? yoy_store_doc(p->s, e->parent,
+	    p->sa->action, p->sa->dept) : yoy_doc_new();
+	struct yoy_doc *new = old ? yoy_store_doc(p->s, e->id, p->sa->action,
+	    p->sa->dept) : NULL;
+	struct yoy_diff *d = NULL;
+	int r = -1;
+
+	printf("%s\n", e->line);
+	if (new && (d = yoy_diff_new(old, new, &p->o)) != NULL) {
+		p->out.name[0] = *e->parent ? e->parent : "/dev/null";
+		p->out.name[1] = e->id;
+		r = yoy_diff_write(d, stdout, &p->out);
+		putchar('\n');
+	}
+	yoy_diff_free(d);
+	yoy_doc_free(old);
+	yoy_doc_free(new);
+	return r < 0 ? -1 : 0;
+}
+
+static int
+log_patch(struct yoy_store *s, const struct store_args *sa)
+{
+	struct patch p;
+
+	memset(&p, 0, sizeof(p));
+	p.s = s, p.sa = sa;
+	p.o.action = sa->action, p.o.department = sa->dept;
+	p.o.kind = YOY_KIND_NONE;
+	p.out.format = sa->format;
+	return yoy_store_log_each(s, sa->action, sa->dept, patch_one, &p);
+}
+
+/* A command that reads the store, with its argument (NULL for log,
+ * since and verify): 0 done, 1 verify found damage, -1 trouble (said). */
 static int
 command(struct store_args *sa, const char *cmd, const char *arg)
 {
@@ -188,7 +253,10 @@ command(struct store_args *sa, const char *cmd, const char *arg)
 	if (s == NULL)
 		return -1;
 	if (strcmp(cmd, "log") == 0) {
-		r = yoy_store_log(s, stdout, sa->action, sa->dept);
+		r = sa->patch ? log_patch(s, sa) :
+		    yoy_store_log(s, stdout, sa->action, sa->dept);
+	} else if (strcmp(cmd, "since") == 0) {
+		r = yoy_store_since(s, stdout, sa->action, sa->dept);
 	} else if (strcmp(cmd, "verify") == 0) {
 		r = yoy_store_verify(s, stdout);
 	} else if (strcmp(cmd, "ls") == 0) {
@@ -216,7 +284,7 @@ static int
 run(struct store_args *sa, const char *cmd, char **args, int n)
 {
 	static const char *const commands[] = { "import", "log", "show", "ls",
-		"verify", "push", "pull", NULL };
+		"verify", "push", "pull", "since", NULL };
 	int i, none;
 
 	if (strcmp(cmd, "init") == 0)
@@ -230,7 +298,10 @@ run(struct store_args *sa, const char *cmd, char **args, int n)
 		return bad_usage("which store? (--store DIR, or YOY_STORE)");
 	if (strcmp(cmd, "import") == 0)
 		return import(sa, n ? args : (char *[]){ NULL }, n);
-	none = strcmp(cmd, "log") == 0 || strcmp(cmd, "verify") == 0;
+	none = strcmp(cmd, "log") == 0 || strcmp(cmd, "verify") == 0 ||
+	    strcmp(cmd, "since") == 0;
+	if ((sa->patch || sa->format != YOY_FMT_TEXT) && strcmp(cmd, "log"))
+		return bad_usage("-p and -f are for log -p, not %s", cmd);
 	if (none && n > 0)
 		return bad_usage("%s takes no argument, not '%s'", cmd, args[0]);
 	if (!none && n != 1)
@@ -248,7 +319,8 @@ libraries(FILE *f)
 int
 main(int argc, char **argv)
 {
-	struct store_args sa = { { NULL, NULL, NULL, 0 }, NULL, NULL, NULL, 0 };
+	struct store_args sa = { { NULL, NULL, NULL, 0 }, NULL, NULL, NULL, 0, 0,
+		YOY_FMT_TEXT };
 	const struct yoy_cli cli = {
 		"yoy-store", synopsis, about,
 		"Exit status: 0 success (an import of nothing new makes no commit),\n"
@@ -275,8 +347,8 @@ main(int argc, char **argv)
 	sa.output = a.output;
 	sa.dept = a.department;
 	if (a.first == argc) {
-		bad_usage("no command (init, import, log, show, ls, verify, "
-		    "push or pull)");
+		bad_usage("no command (init, import, log, since, show, ls, "
+		    "verify, push or pull)");
 		return 2;
 	}
 	if (yoy_registry_load(a.departments) < 0)

@@ -466,6 +466,21 @@ struct yoy_doc *yoy_store_doc(struct yoy_store *, const char *rev,
 int yoy_store_rev_date(struct yoy_store *, const char *rev, char date[11]);
 int yoy_store_ls(struct yoy_store *, const char *rev, FILE *);
 int yoy_store_log(struct yoy_store *, FILE *, int action, const char *dept);
+/* An edition in the history of main: its commit id (40 hex digits), its
+ * parent's ("" for the first edition), its date (YYYY-MM-DD) and its
+ * log line ("id date (tag) summary"). */
+struct yoy_log_entry {
+	const char *id, *parent, *date, *line;
+};
+/* Each edition of main that changed the cells asked for (action and
+ * dept restrict; 0 and NULL for all), newest first, given to `each`,
+ * which returns 0 to go on or -1 to stop (after a diagnostic).  0, or
+ * -1 after a diagnostic. */
+int yoy_store_log_each(struct yoy_store *, int action, const char *dept,
+	int (*each)(void *ctx, const struct yoy_log_entry *), void *ctx);
+/* For each department cell of main asked for, "PATH LOGLINE": the
+ * edition since which its file has been the same. */
+int yoy_store_since(struct yoy_store *, FILE *, int action, const char *dept);
 /* Reads back every object, and every edition of main and of each tag as
  * valid canonical XML; each problem said.  0 none, 1 some, -1 trouble. */
 int yoy_store_verify(struct yoy_store *, FILE *);

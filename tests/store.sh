@@ -58,6 +58,61 @@ check "log --action 2 --department CO lists both editions; --department MOJ too;
 	ys() { '$bin/yoy-store' --store '$st' \"\$@\"; }
 	test \$(ys log -a 2 -d CO | wc -l) = 2 && test \$(ys log -d MOJ | wc -l) = 2 && test \$(ys log -a 5 | wc -l) = 1 &&
 	ys log | head -1 | grep -q '^[0-9a-f]\{12\} 2015-01-16 (2015) '"
+# revisions back from another: REV~N, REV^, @DATE~N
+for r in '2015~1' '2015^' 'main~1' 'main^1' '@2015-01-16~1' '2015~0^'; do
+	ys show "$r" 2>"$tmp/back.err" | grep -v '<source ' >"$tmp/back.xml"; rc=$?
+	ys show 2012 | grep -v '<source ' >"$tmp/back-want.xml"
+	check "show $r is the edition before 2015, 2012 (all but its meta/source, which names the revision)" sh -c "
+		test $rc = 0 && ! test -s '$tmp/back.err' && cmp -s '$tmp/back.xml' '$tmp/back-want.xml'"
+done
+"$bin/yoy-diff" --store "$st" -f tsv '2015~1' 2015 >"$tmp/back1.tsv"; "$bin/yoy-diff" --store "$st" -f tsv 2012 2015 >"$tmp/back2.tsv"
+check "yoy-diff --store 2015~1 2015 is yoy-diff --store 2012 2015" cmp -s "$tmp/back1.tsv" "$tmp/back2.tsv"
+ys show '2012~1' >/dev/null 2>"$tmp/back.err"; rc=$?; ys show '2015^2' >/dev/null 2>>"$tmp/back.err"; rc2=$?
+check "2012~1 goes back past the first edition; 2015^2 names a second parent: each said, exit 2" sh -c "
+	test $rc = 2 && test $rc2 = 2 && grep -q \"'2012~1' goes back past the first edition\" '$tmp/back.err' &&
+	grep -q \"'2015^2': an edition has one parent, not 2\" '$tmp/back.err'"
+# log -p: each edition's word diff of the cells, as yoy-diff gives it
+for f in text tsv; do
+	ys log -p -f $f -a 2 -d CO >"$tmp/logp.$f"; rc=$?
+	ok=1
+	for id in $(ys log -a 2 -d CO | cut -d' ' -f1); do
+		full=$(git -C "$st" rev-parse "$id")
+		# the block of this edition: from its log line to the next
+		awk -v id="$id" 'index($0, id " ") == 1 { on = 1; next } on && /^[0-9a-f]+ [0-9]+-[0-9]+-[0-9]+ / { exit } on' \
+			"$tmp/logp.$f" | sed '$d' >"$tmp/logp.block"
+		if git -C "$st" rev-parse -q --verify "$full^" >/dev/null; then
+			"$bin/yoy-diff" --store "$st" -f $f -a 2 -d CO "$full^" "$full" >"$tmp/logp.want"
+		else
+			# the first edition: every cell added
+			grep -q 'added' "$tmp/logp.block" || ok=0
+			continue
+		fi
+		cmp -s "$tmp/logp.block" "$tmp/logp.want" || ok=0
+	done
+	check "log -p -f $f: each edition's block is yoy-diff --store -f $f of it and the one before" sh -c "
+		test $rc = 0 && test $ok = 1 && test \$(grep -c '^[0-9a-f]\{12\} [0-9-]\{10\} ' '$tmp/logp.$f') = 2"
+done
+ys log -p -f html >/dev/null 2>&1; rc=$?; ys show -p 2015 >/dev/null 2>&1; rc2=$?
+check "log -p -f html and show -p are usage errors" sh -c "test $rc = 2 && test $rc2 = 2"
+# since: each cell's file unchanged since the last commit that touched it
+cp "$s000" "$tmp/third.xml"
+sed -i 's|\(<department id="department-for-education"[^>]*>\)|\1|; /id="department-for-education"/,/<\/department>/ s|</p>| (revised)</p>|' "$tmp/third.xml"
+ys import --date 2016-01-01 --tag 2016 "$tmp/third.xml" "$s004" 2>/dev/null
+ys since >"$tmp/since.out"; rc=$?
+ok=1 n=0
+while read -r path id rest; do
+	n=$((n + 1))
+	want=$(git -C "$st" log -1 --format=%H main -- "$path" | cut -c1-12)
+	[ "$id" = "$want" ] || { ok=0; echo "since: $path: $id, git says $want"; }
+done <"$tmp/since.out"
+cells=$(git -C "$st" ls-tree -r --name-only main actions | grep -vc '/action.xml$')
+check "since: every department cell of main, each with the last edition that changed its file (git log -1 -- PATH)" sh -c "
+	test $rc = 0 && test $ok = 1 && test $n = $cells && test $n -gt 10"
+check "since -a 2 -d DfE: its cell changed in 2016; -a 2 -d CO: unchanged since 2015" sh -c "
+	ys() { '$bin/yoy-store' --store '$st' \"\$@\"; }
+	ys since -a 2 -d DfE | grep -q '^actions/02/department-for-education.xml [0-9a-f]\{12\} 2016-01-01 (2016) ' &&
+	ys since -a 2 -d CO | grep -q '^actions/02/cabinet-office.xml [0-9a-f]\{12\} 2015-01-16 (2015) ' &&
+	test \$(ys since -a 2 -d CO | wc -l) = 1"
 mkdir -p "$tmp/home"; printf '[user]\n\tname = Not Read\n\temail = not@read\n' >"$tmp/home/.gitconfig"
 check "the author is YOY_AUTHOR_NAME <YOY_AUTHOR_EMAIL>, else the store's user.name, else yoy-store's own; never ~/.gitconfig's" sh -c "
 	'$bin/yoy-store' init '$tmp/who' >/dev/null &&

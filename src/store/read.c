@@ -257,8 +257,71 @@ yoy_store_rev_date(struct yoy_store *s, const char *rev, char date[11])
 	return 0;
 }
 
+static int resolve_one(struct yoy_store *, const char *, git_commit **);
+
+/* `base`'s commit, then back along first parents as `steps` says: "~N"
+ * N editions back, "~" and "^" one, "^0" none ("^N", N > 1: editions
+ * have one parent).  `rev` is the whole, for messages. */
+static int
+walk_back(struct yoy_store *s, const char *rev, const char *steps,
+    git_commit **out)
+{
+	while (*steps) {
+		char op = *steps++, *end;
+		unsigned long n = 1;
+
+		if (*steps >= '0' && *steps <= '9') {
+			n = strtoul(steps, &end, 10);
+			steps = end;
+		}
+		if (op == '^' && n > 1) {
+			yoy_diag(YOY_FATAL, s->dir, 0, 0, "'%s': an edition has "
+			    "one parent, not %lu", rev, n);
+			return -1;
+		}
+		for (; n > 0; n--) {
+			git_commit *parent;
+
+			if (git_commit_parentcount(*out) == 0) {
+				yoy_diag(YOY_FATAL, s->dir, 0, 0, "'%s' goes back "
+				    "past the first edition", rev);
+				return -1;
+			}
+			if (git_commit_parent(&parent, *out, 0) < 0)
+				return yoy_store_damaged(s, git_commit_parent_id(
+				    *out, 0), "commit", rev);
+			git_commit_free(*out);
+			*out = parent;
+		}
+	}
+	return 0;
+}
+
 int
 yoy_store_resolve(struct yoy_store *s, const char *rev, git_commit **out)
+{
+	size_t at = strcspn(rev, "~^");
+
+	/* REV~N, REV^: a tag or branch never holds '~' or '^' */
+	if (at > 0 && rev[at] != '\0' &&
+	    strspn(rev + at, "~^0123456789") == strlen(rev + at)) {
+		char *base = yoy_strndup(rev, at);
+		int r = resolve_one(s, base, out);
+
+		free(base);
+		if (r == 0 && walk_back(s, rev, rev + at, out) < 0) {
+			git_commit_free(*out);
+			*out = NULL;
+			r = -1;
+		}
+		return r;
+	}
+	return resolve_one(s, rev, out);
+}
+
+/* A revision without ~ or ^: main, a tag, a commit id, @YYYY-MM-DD. */
+static int
+resolve_one(struct yoy_store *s, const char *rev, git_commit **out)
 {
 	git_object *obj = NULL;
 	git_oid id;
