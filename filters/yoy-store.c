@@ -17,6 +17,7 @@ static const char synopsis[] =
 "       yoy-store [--store DIR] show REV [--action N] [--department ID]\n"
 "       yoy-store [--store DIR] ls REV\n"
 "       yoy-store [--store DIR] verify\n"
+"       yoy-store [--store DIR] gc\n"
 "       yoy-store [--store DIR] push|pull REMOTE\n";
 static const char about[] =
 "Keep editions of the reports, in yoy's canonical XML, in a git\n"
@@ -259,6 +260,8 @@ command(struct store_args *sa, const char *cmd, const char *arg)
 		r = yoy_store_since(s, stdout, sa->action, sa->dept);
 	} else if (strcmp(cmd, "verify") == 0) {
 		r = yoy_store_verify(s, stdout);
+	} else if (strcmp(cmd, "gc") == 0) {
+		r = yoy_store_gc(s);
 	} else if (strcmp(cmd, "ls") == 0) {
 		r = yoy_store_ls(s, arg, stdout);
 	} else if (strcmp(cmd, "show") == 0) {
@@ -284,7 +287,7 @@ static int
 run(struct store_args *sa, const char *cmd, char **args, int n)
 {
 	static const char *const commands[] = { "import", "log", "show", "ls",
-		"verify", "push", "pull", "since", NULL };
+		"verify", "push", "pull", "since", "gc", NULL };
 	int i, none;
 
 	if (strcmp(cmd, "init") == 0)
@@ -299,7 +302,7 @@ run(struct store_args *sa, const char *cmd, char **args, int n)
 	if (strcmp(cmd, "import") == 0)
 		return import(sa, n ? args : (char *[]){ NULL }, n);
 	none = strcmp(cmd, "log") == 0 || strcmp(cmd, "verify") == 0 ||
-	    strcmp(cmd, "since") == 0;
+	    strcmp(cmd, "since") == 0 || strcmp(cmd, "gc") == 0;
 	if ((sa->patch || sa->format != YOY_FMT_TEXT) && strcmp(cmd, "log"))
 		return bad_usage("-p and -f are for log -p, not %s", cmd);
 	if (none && n > 0)
@@ -348,7 +351,7 @@ main(int argc, char **argv)
 	sa.dept = a.department;
 	if (a.first == argc) {
 		bad_usage("no command (init, import, log, since, show, ls, "
-		    "verify, push or pull)");
+		    "verify, gc, push or pull)");
 		return 2;
 	}
 	if (yoy_registry_load(a.departments) < 0)

@@ -518,6 +518,10 @@ void yoy_store_lib_init(void);
  * while libgit2 initialises; loaded before an https:// URL is reached
  * (-1: libgit2's error says why). */
 void yoy_store_ca_defer(int on);
+/* gc.c: the packs in objects/pack; with the lock held, a repack when
+ * there are more than 50 (0, or -1 after a diagnostic). */
+int yoy_store_packs(struct yoy_store *);
+int yoy_store_gc_auto(struct yoy_store *);
 int yoy_store_ca_load(const char *url);
 /* libgit2's error, in our words, at `dir`: what failed, then why; -1. */
 int yoy_store_fail(const char *dir, const char *what);

@@ -484,6 +484,10 @@ int yoy_store_since(struct yoy_store *, FILE *, int action, const char *dept);
 /* Reads back every object, and every edition of main and of each tag as
  * valid canonical XML; each problem said.  0 none, 1 some, -1 trouble. */
 int yoy_store_verify(struct yoy_store *, FILE *);
+/* Every object main and the tags reach repacked into one pack, under the
+ * store's lock, the old packs removed once the new one is durable; 0,
+ * or -1 after a diagnostic. */
+int yoy_store_gc(struct yoy_store *);
 int yoy_store_push(struct yoy_store *, const char *remote);
 int yoy_store_pull(struct yoy_store *, const char *remote);
 const char *yoy_libgit2_version(void);

@@ -221,6 +221,61 @@ check "after 40 importers killed with SIGKILL: fsck passes, the next import work
 	test \$(git -C '$kill_st' rev-list --count main) -gt 0;
 	'$bin/yoy-store' -s '$kill_st' import '$tmp/k.xml' 2>'$tmp/k.err' && git -C '$kill_st' cat-file -e main:actions/99/cabinet-office.xml &&
 	git -C '$kill_st' fsck --full --strict >/dev/null 2>&1"
+# gc: one pack; past 50 packs an import repacks by itself; a kill at any
+# moment of gc loses nothing
+gcs=$tmp/gc.git
+"$bin/yoy-store" init "$gcs" >/dev/null 2>&1
+i=0
+while [ $i -lt 30 ]; do
+	i=$((i + 1))
+	sed "s/<action n=\"2\">/<action n=\"$i\">/" "$s000" >"$tmp/g.xml"
+	"$bin/yoy-store" -s "$gcs" import --tag "e$i" "$tmp/g.xml" 2>/dev/null
+done
+# every edition as it reads (less meta/source, which names the store):
+# what the repacked stores must give
+editions() {
+	for t in $(git -C "$1" tag); do "$bin/yoy-store" -s "$1" show "$t" || echo "FAILED $t"; done |
+		grep -v '<source ' | md5sum
+}
+want=$(editions "$gcs")
+packs() { ls "$1"/objects/pack/*.pack 2>/dev/null | wc -l; }
+check "30 imports leave 30 packs" test "$(packs "$gcs")" = 30
+cp -a "$gcs" "$tmp/gc-kill.git"
+"$bin/yoy-store" -s "$gcs" gc; rc=$?
+check "yoy-store gc: one pack, fsck --full --strict passes, every edition reads as before" sh -c "
+	test $rc = 0 && test \$(ls '$gcs'/objects/pack/*.pack | wc -l) = 1 && test \$(ls '$gcs'/objects/pack/*.idx | wc -l) = 1 &&
+	git -C '$gcs' fsck --full --strict >/dev/null 2>&1"
+check "after gc every edition reads as it did" test "$(editions "$gcs")" = "$want"
+# a copy of the 30 packs takes 25 more editions: the 21st makes 51 packs,
+# and that import repacks
+cp -a "$tmp/gc-kill.git" "$tmp/gc-auto.git"
+most=0 i=30
+while [ $i -lt 55 ]; do
+	i=$((i + 1))
+	sed "s/<action n=\"2\">/<action n=\"$i\">/" "$s000" >"$tmp/g.xml"
+	"$bin/yoy-store" -s "$tmp/gc-auto.git" import --tag "e$i" "$tmp/g.xml" 2>/dev/null
+	n=$(packs "$tmp/gc-auto.git"); [ "$n" -gt "$most" ] && most=$n
+done
+check "imports past 50 packs repack by themselves: never more than 50 after an import, 5 at the end; fsck passes" sh -c "
+	test $most = 50 && test \$(ls '$tmp/gc-auto.git'/objects/pack/*.pack | wc -l) = 5 &&
+	git -C '$tmp/gc-auto.git' fsck --full --strict >/dev/null 2>&1 && test \$(git -C '$tmp/gc-auto.git' rev-list --count main) = 55"
+# gc killed with SIGKILL at random moments, each on a fresh copy of 30 packs
+lost=0 i=0
+while [ $i -lt 25 ]; do
+	i=$((i + 1))
+	rm -rf "$tmp/gk.git"; cp -a "$tmp/gc-kill.git" "$tmp/gk.git"
+	"$bin/yoy-store" -s "$tmp/gk.git" gc 2>/dev/null &
+	pid=$!
+	sleep "$(awk -v i=$i 'BEGIN { srand(i); printf "%.3f", rand() * 0.08 }')"
+	kill -9 $pid 2>/dev/null
+	wait $pid 2>/dev/null
+	if ! git -C "$tmp/gk.git" fsck --full --strict >/dev/null 2>&1 || [ "$(editions "$tmp/gk.git")" != "$want" ]; then
+		lost=$((lost + 1))
+	fi
+done
+"$bin/yoy-store" -s "$tmp/gk.git" gc 2>/dev/null; rc=$?
+check "gc killed at 25 random moments: every time fsck passes and every edition reads as before; gc again works" sh -c "
+	test $lost = 0 && test $rc = 0 && test \$(ls '$tmp/gk.git'/objects/pack/*.pack | wc -l) = 1"
 # a lock left by a killed importer is broken; git's own lock is waited for, not broken
 printf '99999999\n' >"$kill_st/yoy.lock"; touch "$kill_st/refs/heads/main.lock"
 sed "s/<action n=\"2\">/<action n=\"98\">/" "$s000" >"$tmp/k.xml"

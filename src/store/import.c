@@ -1005,6 +1005,9 @@ yoy_store_import_commit(struct yoy_import *im)
 	}
 	if (r >= 0 && im->make_tag && tag_ref(s, o->tag, &im->tag_id) < 0)
 		r = -1;
+	/* a pack an import: one again past 50 (gc.c) */
+	if (r == 0 && yoy_store_gc_auto(s) < 0)
+		r = -1;
 out:
 	if (im->mem)
 		git_mempack_reset(im->mem);     /* what was not written goes */

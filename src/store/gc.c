@@ -1,0 +1,143 @@
+/* One pack: every object main and the tags reach, repacked by libgit2's
+ * pack builder under the store's lock.  Each import writes a pack of
+ * its own (import.c); after hundreds of editions a read looks in
+ * hundreds of indexes, so an import repacks by itself past GC_PACKS
+ * packs.  The new pack and its index are written and made durable
+ * (fsync, whatever the store's yoy.fsync says) before any old pack is
+ * removed: a kill at any moment leaves every object in a pack with its
+ * index, and at worst a stray file or an extra pack. */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "internal.h"
+
+#define GC_PACKS 50
+
+/* Every object the refs reach: each ref's target and all it reaches
+ * (for main, its history). */
+static int
+insert_ref(git_reference *ref, void *arg)
+{
+	git_packbuilder *pb = arg;
+	git_reference *resolved = NULL;
+	int r;
+
+	if ((r = git_reference_resolve(&resolved, ref)) == 0)
+		r = git_packbuilder_insert_recur(pb,
+		    git_reference_target(resolved), NULL);
+	git_reference_free(resolved);
+	git_reference_free(ref);
+	return r;
+}
+
+/* The packs of objects/pack/ but `keep`: their .idx, then their .pack
+ * removed.  -1 after a diagnostic. */
+static int
+remove_old(struct yoy_store *s, const char *keep)
+{
+	char dir[4096], path[4200];
+	DIR *d;
+	struct dirent *e;
+	int r = 0;
+
+	snprintf(dir, sizeof(dir), "%sobjects/pack", git_repository_path(s->repo));
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+
+		if (n < 5 || strcmp(e->d_name + n - 5, ".pack") != 0 ||
+		    strncmp(e->d_name, "pack-", 5) != 0 ||
+		    (strlen(keep) == n - 10 &&
+		    strncmp(e->d_name + 5, keep, n - 10) == 0))
+			continue;
+		snprintf(path, sizeof(path), "%s/%.*s.idx", dir, (int)(n - 5),
+		    e->d_name);
+		if (unlink(path) < 0 && errno != ENOENT)
+			r = -1;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (unlink(path) < 0 && errno != ENOENT)
+			r = -1;
+	}
+	closedir(d);
+	if (r < 0)
+		yoy_diag(YOY_FATAL, s->dir, 0, 0, "cannot remove an old pack: "
+		    "%s", strerror(errno));
+	return r;
+}
+
+/* gc with the lock held: 0, -1 after a diagnostic. */
+static int
+gc_locked(struct yoy_store *s)
+{
+	git_packbuilder *pb = NULL;
+	git_revwalk *w = NULL;
+	char dir[4096];
+	int r, fd;
+
+	snprintf(dir, sizeof(dir), "%sobjects/pack", git_repository_path(s->repo));
+	if ((r = git_packbuilder_new(&pb, s->repo)) == 0 &&
+	    (r = git_revwalk_new(&w, s->repo)) == 0 &&
+	    (r = git_revwalk_push_glob(w, "refs/*")) == 0 &&
+	    (r = git_packbuilder_insert_walk(pb, w)) == 0)
+		r = git_reference_foreach(s->repo, insert_ref, pb);
+	/* the new pack durable before any old one goes */
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
+	if (r == 0)
+		r = git_packbuilder_write(pb, dir, 0, NULL, NULL);
+	git_revwalk_free(w);
+	if (r < 0) {
+		git_packbuilder_free(pb);
+		return yoy_store_fail(s->dir, "cannot repack the store");
+	}
+	r = remove_old(s, git_packbuilder_name(pb));
+	git_packbuilder_free(pb);
+	/* the removals too, before the lock is let go */
+	if (r == 0 && (fd = open(dir, O_RDONLY)) >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	return r;
+}
+
+int
+yoy_store_gc(struct yoy_store *s)
+{
+	int r;
+
+	if (yoy_store_lock(s, NULL) < 0)
+		return -1;
+	r = gc_locked(s);
+	yoy_store_unlock(s);
+	return r;
+}
+
+int
+yoy_store_packs(struct yoy_store *s)
+{
+	char dir[4096];
+	DIR *d;
+	struct dirent *e;
+	int n = 0;
+
+	snprintf(dir, sizeof(dir), "%sobjects/pack", git_repository_path(s->repo));
+	if ((d = opendir(dir)) == NULL)
+		return 0;
+	while ((e = readdir(d)) != NULL) {
+		size_t len = strlen(e->d_name);
+
+		n += len > 5 && strcmp(e->d_name + len - 5, ".pack") == 0;
+	}
+	closedir(d);
+	return n;
+}
+
+int
+yoy_store_gc_auto(struct yoy_store *s)
+{
+	return yoy_store_packs(s) > GC_PACKS ? gc_locked(s) : 0;
+}
