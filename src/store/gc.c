@@ -34,40 +34,55 @@ insert_ref(git_reference *ref, void *arg)
 	return r;
 }
 
-/* The packs of objects/pack/ but `keep`: their .idx, then their .pack
- * removed.  -1 after a diagnostic. */
+/* Each pack of objects/pack/, by its name less ".pack" ("pack-<id>"),
+ * to `each`; how many there are.  `dir` gets the directory's path. */
 static int
-remove_old(struct yoy_store *s, const char *keep)
+each_pack(struct yoy_store *s, char dir[4096],
+    void (*each)(const char *dir, const char *name, size_t len, void *),
+    void *arg)
 {
-	char dir[4096], path[4200];
 	DIR *d;
 	struct dirent *e;
-	int r = 0;
+	int n = 0;
 
-	snprintf(dir, sizeof(dir), "%sobjects/pack", git_repository_path(s->repo));
+	snprintf(dir, 4096, "%sobjects/pack", git_repository_path(s->repo));
 	if ((d = opendir(dir)) == NULL)
 		return 0;
 	while ((e = readdir(d)) != NULL) {
-		size_t n = strlen(e->d_name);
+		size_t len = strlen(e->d_name);
 
-		if (n < 5 || strcmp(e->d_name + n - 5, ".pack") != 0 ||
-		    strncmp(e->d_name, "pack-", 5) != 0 ||
-		    (strlen(keep) == n - 10 &&
-		    strncmp(e->d_name + 5, keep, n - 10) == 0))
-			continue;
-		snprintf(path, sizeof(path), "%s/%.*s.idx", dir, (int)(n - 5),
-		    e->d_name);
-		if (unlink(path) < 0 && errno != ENOENT)
-			r = -1;
-		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
-		if (unlink(path) < 0 && errno != ENOENT)
-			r = -1;
+		if (len > 5 && strcmp(e->d_name + len - 5, ".pack") == 0) {
+			n++;
+			if (each)
+				each(dir, e->d_name, len - 5, arg);
+		}
 	}
 	closedir(d);
-	if (r < 0)
-		yoy_diag(YOY_FATAL, s->dir, 0, 0, "cannot remove an old pack: "
-		    "%s", strerror(errno));
-	return r;
+	return n;
+}
+
+/* What remove_old keeps, and whether a removal failed. */
+struct old {
+	const char *keep;       /* the new pack's id */
+	int failed, err;
+};
+
+/* A pack that is not the new one: its .idx, then its .pack, removed. */
+static void
+remove_one(const char *dir, const char *name, size_t len, void *arg)
+{
+	struct old *o = arg;
+	char path[4200];
+
+	if (len == 5 + strlen(o->keep) && strncmp(name + 5, o->keep,
+	    len - 5) == 0)
+		return;
+	snprintf(path, sizeof(path), "%s/%.*s.idx", dir, (int)len, name);
+	if (unlink(path) < 0 && errno != ENOENT)
+		o->failed = 1, o->err = errno;
+	snprintf(path, sizeof(path), "%s/%.*s.pack", dir, (int)len, name);
+	if (unlink(path) < 0 && errno != ENOENT)
+		o->failed = 1, o->err = errno;
 }
 
 /* gc with the lock held: 0, -1 after a diagnostic. */
@@ -76,10 +91,11 @@ gc_locked(struct yoy_store *s)
 {
 	git_packbuilder *pb = NULL;
 	git_revwalk *w = NULL;
+	struct old old = { NULL, 0, 0 };
 	char dir[4096];
 	int r, fd;
 
-	snprintf(dir, sizeof(dir), "%sobjects/pack", git_repository_path(s->repo));
+	each_pack(s, dir, NULL, NULL);          /* the directory's path */
 	if ((r = git_packbuilder_new(&pb, s->repo)) == 0 &&
 	    (r = git_revwalk_new(&w, s->repo)) == 0 &&
 	    (r = git_revwalk_push_glob(w, "refs/*")) == 0 &&
@@ -94,8 +110,12 @@ gc_locked(struct yoy_store *s)
 		git_packbuilder_free(pb);
 		return yoy_store_fail(s->dir, "cannot repack the store");
 	}
-	r = remove_old(s, git_packbuilder_name(pb));
+	old.keep = git_packbuilder_name(pb);
+	each_pack(s, dir, remove_one, &old);
 	git_packbuilder_free(pb);
+	if ((r = old.failed ? -1 : 0) < 0)
+		yoy_diag(YOY_FATAL, s->dir, 0, 0, "cannot remove an old pack: "
+		    "%s", strerror(old.err));
 	/* the removals too, before the lock is let go */
 	if (r == 0 && (fd = open(dir, O_RDONLY)) >= 0) {
 		fsync(fd);
@@ -120,20 +140,8 @@ int
 yoy_store_packs(struct yoy_store *s)
 {
 	char dir[4096];
-	DIR *d;
-	struct dirent *e;
-	int n = 0;
 
-	snprintf(dir, sizeof(dir), "%sobjects/pack", git_repository_path(s->repo));
-	if ((d = opendir(dir)) == NULL)
-		return 0;
-	while ((e = readdir(d)) != NULL) {
-		size_t len = strlen(e->d_name);
-
-		n += len > 5 && strcmp(e->d_name + len - 5, ".pack") == 0;
-	}
-	closedir(d);
-	return n;
+	return each_pack(s, dir, NULL, NULL);
 }
 
 int

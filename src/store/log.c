@@ -6,15 +6,17 @@
 
 #include "internal.h"
 
-/* What a commit holds of the cells asked for: the ids of their files,
- * one "path id" line each; -1 damaged (said). */
+/* What a commit holds of the cells asked for, "path id" a line in tree
+ * order: each department file asked for (action.xml aside), or with
+ * `dirs` and no department, each action's directory.  -1 damaged
+ * (said). */
 static int
 cells_of(struct yoy_store *s, git_commit *c, int action, const char *dept,
-    struct yoy_buf *out)
+    int dirs, struct yoy_buf *out)
 {
 	git_tree *root = NULL, *acts = NULL;
 	char path[700], name[300];
-	size_t i;
+	size_t i, k;
 	int r;
 
 	out->len = 0;
@@ -26,27 +28,33 @@ cells_of(struct yoy_store *s, git_commit *c, int action, const char *dept,
 		git_tree_free(root);
 		return r < 0 ? -1 : 0;
 	}
+	if (dept)
+		snprintf(name, sizeof(name), "%s.xml", dept);
 	for (i = 0; i < git_tree_entrycount(acts) && r == 0; i++) {
-		const char *num = git_tree_entry_name(
-		    git_tree_entry_byindex(acts, i));
-		const git_tree_entry *e;
+		const git_tree_entry *e = git_tree_entry_byindex(acts, i);
+		const char *num = git_tree_entry_name(e);
 		git_tree *at;
 
 		if (action && atoi(num) != action)
 			continue;
 		snprintf(path, sizeof(path), "actions/%s", num);
-		if (!dept) {
-			e = git_tree_entry_byname(acts, num);
+		if (dirs && !dept) {
 			yoy_buf_printf(out, "%s %s\n", path,
 			    git_oid_tostr_s(git_tree_entry_id(e)));
 			continue;
 		}
 		if ((r = yoy_store_subtree(s, acts, num, path, &at)) != 0)
 			break;
-		snprintf(name, sizeof(name), "%s.xml", dept);
-		if ((e = git_tree_entry_byname(at, name)) != NULL)
-			yoy_buf_printf(out, "%s/%s %s\n", path, name,
-			    git_oid_tostr_s(git_tree_entry_id(e)));
+		for (k = 0; k < git_tree_entrycount(at); k++) {
+			const git_tree_entry *f = git_tree_entry_byindex(at, k);
+			const char *file = git_tree_entry_name(f);
+
+			if (strcmp(file, "action.xml") == 0 ||
+			    (dept && strcmp(file, name) != 0))
+				continue;
+			yoy_buf_printf(out, "%s/%s %s\n", path, file,
+			    git_oid_tostr_s(git_tree_entry_id(f)));
+		}
 		git_tree_free(at);
 	}
 	git_tree_free(acts);
@@ -107,8 +115,8 @@ changed(struct yoy_store *s, git_commit *c, int action, const char *dept,
 	    0) < 0)
 		return yoy_store_damaged(s, git_commit_parent_id(c, 0),
 		    "commit", "a parent");
-	if (cells_of(s, c, action, dept, a) < 0 ||
-	    cells_of(s, parent, action, dept, b) < 0)
+	if (cells_of(s, c, action, dept, 1, a) < 0 ||
+	    cells_of(s, parent, action, dept, 1, b) < 0)
 		r = -1;
 	git_commit_free(parent);
 	if (r < 0)
@@ -230,55 +238,8 @@ yoy_store_log(struct yoy_store *s, FILE *f, int action, const char *dept)
 
 /* ---------------------------------------------------------------- since */
 
-/* The department files of `c` asked for, "path id" a line, in tree
- * order; -1 damaged (said). */
-static int
-files_of(struct yoy_store *s, git_commit *c, int action, const char *dept,
-    struct yoy_buf *out)
-{
-	git_tree *root = NULL, *acts = NULL;
-	char path[700], name[300];
-	size_t i, k;
-	int r;
-
-	out->len = 0;
-	if ((r = yoy_store_tree(s, c, git_oid_tostr_s(git_commit_id(c)),
-	    &root)) < 0 || (r = yoy_store_subtree(s, root, "actions", "actions",
-	    &acts)) != 0) {
-		git_tree_free(root);
-		return r < 0 ? -1 : 0;
-	}
-	if (dept)
-		snprintf(name, sizeof(name), "%s.xml", dept);
-	for (i = 0; i < git_tree_entrycount(acts) && r == 0; i++) {
-		const char *num = git_tree_entry_name(
-		    git_tree_entry_byindex(acts, i));
-		git_tree *at;
-
-		if (action && atoi(num) != action)
-			continue;
-		snprintf(path, sizeof(path), "actions/%s", num);
-		if ((r = yoy_store_subtree(s, acts, num, path, &at)) != 0)
-			break;
-		for (k = 0; k < git_tree_entrycount(at); k++) {
-			const git_tree_entry *e = git_tree_entry_byindex(at, k);
-			const char *file = git_tree_entry_name(e);
-
-			if (strcmp(file, "action.xml") == 0 ||
-			    (dept && strcmp(file, name) != 0))
-				continue;
-			yoy_buf_printf(out, "%s/%s %s\n", path, file,
-			    git_oid_tostr_s(git_tree_entry_id(e)));
-		}
-		git_tree_free(at);
-	}
-	git_tree_free(acts);
-	git_tree_free(root);
-	return r < 0 ? -1 : 0;
-}
-
 /* Each of the n lines ("path id") still open stays open if `older`
- * (files_of's text) holds the same line, and closes if not.  How many
+ * (cells_of's text) holds the same line, and closes if not.  How many
  * stay open. */
 static size_t
 still_same(char **line, int *open, size_t n, struct yoy_buf *older,
@@ -319,7 +280,7 @@ yoy_store_since(struct yoy_store *s, FILE *f, int action, const char *dept)
 	}
 	walked = yoy_malloc(sizeof(*walked));
 	if ((r = yoy_store_commit(s, &id, MAIN, &walked[0])) < 0 ||
-	    (nw = 1, r = files_of(s, walked[0], action, dept, &tip)) < 0)
+	    (nw = 1, r = cells_of(s, walked[0], action, dept, 0, &tip)) < 0)
 		goto out;
 	for (p = tip.ptr; p && *p; p = strchr(p, '\n') + 1) {
 		line = yoy_realloc(line, (n + 1) * sizeof(*line));
@@ -341,7 +302,7 @@ yoy_store_since(struct yoy_store *s, FILE *f, int action, const char *dept)
 			    "commit", "a parent");
 			break;
 		}
-		if ((r = files_of(s, walked[nw++], action, dept, &older)) < 0)
+		if ((r = cells_of(s, walked[nw++], action, dept, 0, &older)) < 0)
 			break;
 		left = still_same(line, open, n, &older, &m, ar);
 		for (i = 0; i < n; i++)
