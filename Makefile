@@ -216,7 +216,8 @@ install: all lib
 	$(Q)install -m 644 man/yoy-xml.5 '$(DESTDIR)$(MANDIR)'/man5/yoy-xml.5
 	$(Q)install -m 644 man/yoy.7 '$(DESTDIR)$(MANDIR)'/man7/yoy.7
 
-# what install put there, and the directories of yoy's own
+# what install put there, and the directories it leaves empty up to
+# PREFIX (not PREFIX itself)
 uninstall:
 	$(say) UNINSTALL '$(DESTDIR)$(PREFIX)'
 	$(Q)for p in $(PROGS); do \
@@ -229,7 +230,12 @@ uninstall:
 	  '$(DESTDIR)$(INCLUDEDIR)'/yoy.h '$(DESTDIR)$(DATADIR)'/yoy.rng \
 	  '$(DESTDIR)$(DATADIR)'/yoy-diff.rng '$(DESTDIR)$(MANDIR)'/man5/yoy-xml.5 \
 	  '$(DESTDIR)$(MANDIR)'/man7/yoy.7
-	$(Q)rmdir '$(DESTDIR)$(DATADIR)' 2>/dev/null || true
+	$(Q)for d in '$(DATADIR)' '$(ZSHCOMPDIR)' '$(BASHCOMPDIR)' \
+	  '$(MANDIR)'/man1 '$(MANDIR)'/man5 '$(MANDIR)'/man7 '$(MANDIR)' \
+	  '$(LIBDIR)'/pkgconfig '$(LIBDIR)' '$(INCLUDEDIR)' '$(BINDIR)'; do \
+	  while [ "$$d" != '$(PREFIX)' ] && [ "$$d" != / ] && \
+	    rmdir '$(DESTDIR)'"$$d" 2>/dev/null; do d=$${d%/*}; done; \
+	done
 
 clean:
 	rm -rf bin obj

@@ -96,8 +96,10 @@ gc_locked(struct yoy_store *s)
 	int r, fd;
 
 	each_pack(s, dir, NULL, NULL);          /* the directory's path */
-	if ((r = git_packbuilder_new(&pb, s->repo)) == 0 &&
-	    (r = git_revwalk_new(&w, s->repo)) == 0 &&
+	if ((r = git_packbuilder_new(&pb, s->repo)) == 0)
+		/* deltas found on every CPU (0: as many threads as CPUs) */
+		git_packbuilder_set_threads(pb, 0);
+	if (r == 0 && (r = git_revwalk_new(&w, s->repo)) == 0 &&
 	    (r = git_revwalk_push_glob(w, "refs/*")) == 0 &&
 	    (r = git_packbuilder_insert_walk(pb, w)) == 0)
 		r = git_reference_foreach(s->repo, insert_ref, pb);
