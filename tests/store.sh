@@ -332,6 +332,11 @@ sed "s/<action n=\"2\">/<action n=\"51\">/" "$s000" >"$tmp/k.xml"
 check "a store that has diverged from the remote: push refused and pull refused, clearly, exit 2" sh -c "
 	'$bin/yoy-store' -s '$st' push '$tmp/remote' 2>'$tmp/p.err'; test \$? = 2 && grep -q 'pull first' '$tmp/p.err' &&
 	'$bin/yoy-store' -s '$st' pull '$tmp/remote' 2>'$tmp/p.err'; test \$? = 2 && grep -q 'both gained editions' '$tmp/p.err'"
+here=$(git -C "$st" rev-parse main | cut -c1-12) there=$(git -C "$tmp/remote" rev-parse main | cut -c1-12)
+before=$(git -C "$st" rev-parse main)
+check "the refused pull says which edition each has alone, and changes nothing" sh -c "
+	test \$(wc -l <'$tmp/p.err') = 1 && grep -q \"(only here: $here Import.*; only in the remote: $there Import.*)\$\" '$tmp/p.err' &&
+	test \$(git -C '$st' rev-parse main) = $before"
 ASAN_OPTIONS=$asan_was LSAN_OPTIONS=$lsan_was
 
 docs yoy-store

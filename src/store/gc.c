@@ -61,7 +61,7 @@ each_pack(struct yoy_store *s, char dir[4096],
 	return n;
 }
 
-/* What remove_old keeps, and whether a removal failed. */
+/* What the removal keeps, and whether it failed. */
 struct old {
 	const char *keep;       /* the new pack's id */
 	int failed, err;

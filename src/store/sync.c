@@ -85,6 +85,54 @@ yoy_store_push(struct yoy_store *s, const char *name)
 	return rejected ? -1 : 0;
 }
 
+/* The editions `from` reaches and `not` does not, newest first, into
+ * `b`: "id12 summary" each, five at most and how many more. */
+static void
+only_in(struct yoy_store *s, const git_oid *from, const git_oid *not,
+    struct yoy_buf *b)
+{
+	git_revwalk *w = NULL;
+	git_oid id;
+	int n = 0;
+
+	if (git_revwalk_new(&w, s->repo) < 0 || git_revwalk_push(w, from) < 0 ||
+	    git_revwalk_hide(w, not) < 0) {
+		git_revwalk_free(w);
+		return;
+	}
+	git_revwalk_sorting(w, GIT_SORT_TOPOLOGICAL);
+	while (git_revwalk_next(&id, w) == 0) {
+		git_commit *c;
+
+		if (n++ >= 5 || git_commit_lookup(&c, s->repo, &id) < 0)
+			continue;
+		yoy_buf_printf(b, "%s%.12s %s", n > 1 ? ", " : "",
+		    git_oid_tostr_s(&id), git_commit_summary(c));
+		git_commit_free(c);
+	}
+	if (n > 5)
+		yoy_buf_printf(b, " and %d more", n - 5);
+	git_revwalk_free(w);
+}
+
+/* Two stores that diverged: said, with the editions each has alone. */
+static int
+diverged(struct yoy_store *s, const char *name, const git_oid *ours,
+    const git_oid *theirs)
+{
+	struct yoy_buf here = YOY_BUF_INIT, there = YOY_BUF_INIT;
+
+	only_in(s, ours, theirs, &here);
+	only_in(s, theirs, ours, &there);
+	yoy_diag(YOY_FATAL, name, 0, 0, "this store and the remote have both "
+	    "gained editions since they last met; nothing pulled (only here: "
+	    "%s; only in the remote: %s)", here.ptr ? here.ptr : "none",
+	    there.ptr ? there.ptr : "none");
+	yoy_buf_free(&here);
+	yoy_buf_free(&there);
+	return -1;
+}
+
 int
 yoy_store_pull(struct yoy_store *s, const char *name)
 {
@@ -117,9 +165,7 @@ yoy_store_pull(struct yoy_store *s, const char *name)
 	    git_graph_descendant_of(s->repo, &ours, &theirs) == 1)) {
 		rc = 0;         /* nothing new here */
 	} else if (have && git_graph_descendant_of(s->repo, &theirs, &ours) != 1) {
-		yoy_diag(YOY_FATAL, name, 0, 0, "this store and the remote have "
-		    "both gained editions since they last met; nothing pulled");
-		rc = -1;
+		rc = diverged(s, name, &ours, &theirs);
 	} else {
 		rc = have ? git_reference_create_matching(&ref, s->repo, MAIN,
 		    &theirs, 1, &ours, "yoy-store: pull") :
