@@ -94,6 +94,9 @@ static const struct {
 		"(JSON; by default, any input that is JSON)" },
 	[YOY_OPT_PATCH] = { "patch", 'p', NULL,
 		"log: each edition's word diff of the cells" },
+	[YOY_OPT_SSH_KEY] = { "ssh-key", 0, "FILE",
+		"push, pull, clone over SSH: this private key\n"
+		"(default: the SSH agent's keys)" },
 	[YOY_OPT_SOURCE_ROOT] = { "source-root", 0, "DIR",
 		"reports name files relative to DIR (default:\n"
 		"the current directory)" },

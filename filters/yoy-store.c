@@ -18,7 +18,8 @@ static const char synopsis[] =
 "       yoy-store [--store DIR] ls REV\n"
 "       yoy-store [--store DIR] verify\n"
 "       yoy-store [--store DIR] gc\n"
-"       yoy-store [--store DIR] push|pull REMOTE\n";
+"       yoy-store [--store DIR] [--ssh-key FILE] push|pull REMOTE\n"
+"       yoy-store [--ssh-key FILE] clone URL DIR\n";
 static const char about[] =
 "Keep editions of the reports, in yoy's canonical XML, in a git\n"
 "repository: one commit an import, dated by the edition, one file per\n"
@@ -26,7 +27,9 @@ static const char about[] =
 "--store DIR, else $YOY_STORE.  REV is a tag, a commit id, or @YYYY-MM-DD\n"
 "(the edition in force that day), each followed by ~N (N editions before)\n"
 "or ^ (the one before) if need be.  since says, for each department's\n"
-"cell, the edition since which it has been the same.\n";
+"cell, the edition since which it has been the same.  Over HTTP(S) a\n"
+"remote is given the token in $YOY_STORE_TOKEN; over SSH, --ssh-key or\n"
+"the SSH agent's keys.\n";
 
 static int bad_usage(const char *, ...) __attribute__((format(printf, 1, 2)));
 
@@ -75,6 +78,7 @@ struct store_args {
 	const char *dir, *dept, *output;
 	int action, patch;
 	enum yoy_format format;         /* log -p: text or tsv */
+	struct yoy_remote_opts ro;
 };
 
 static int
@@ -101,6 +105,9 @@ option(void *ctx, enum yoy_opt o, const char *arg)
 	case YOY_OPT_PATCH:
 		sa->patch = 1;
 		break;
+	case YOY_OPT_SSH_KEY:
+		sa->ro.ssh_key = arg;
+		break;
 	case YOY_OPT_FORMAT: {
 		static const char *const names[] = { "text", "tsv", NULL };
 		int i = yoy_cli_choice("format", arg, names);
@@ -126,6 +133,7 @@ static const struct yoy_cli_opt options[] = {
 	{ YOY_OPT_ACTION, "log, show, since: only action N" },
 	{ YOY_OPT_DEPARTMENT, "log, show, since: only this department" },
 	{ YOY_OPT_OUTPUT, "show: write to FILE" },
+	{ YOY_OPT_SSH_KEY, NULL },
 	{ YOY_OPT_DEPARTMENTS, NULL }, { YOY_OPT_HELP, NULL },
 	{ YOY_OPT_VERSION, NULL }, { YOY_OPT_END, NULL }
 };
@@ -269,15 +277,29 @@ command(struct store_args *sa, const char *cmd, const char *arg)
 			r = yoy_xml_output(d, sa->output, NULL);
 		yoy_doc_free(d);
 	} else if (strcmp(cmd, "push") == 0) {
-		r = yoy_store_push(s, arg);
+		r = yoy_store_push(s, arg, &sa->ro);
 	} else {
-		r = yoy_store_pull(s, arg);
+		r = yoy_store_pull(s, arg, &sa->ro);
 	}
 	yoy_store_close(s);
 	if (fflush(stdout) != 0 && r >= 0) {
 		yoy_diag(YOY_FATAL, "<stdout>", 0, 0, "write error");
 		r = -1;
 	}
+	return r;
+}
+
+/* clone URL DIR: a new store at DIR, pulled from URL. */
+static int
+clone(struct store_args *sa, const char *url, const char *dir)
+{
+	struct yoy_store *s;
+	int r;
+
+	if (yoy_store_init(dir) < 0 || (s = yoy_store_open(dir)) == NULL)
+		return -1;
+	r = yoy_store_pull(s, url, &sa->ro);
+	yoy_store_close(s);
 	return r;
 }
 
@@ -293,6 +315,9 @@ run(struct store_args *sa, const char *cmd, char **args, int n)
 	if (strcmp(cmd, "init") == 0)
 		return n == 1 ? yoy_store_init(args[0]) :
 		    bad_usage("init wants one directory");
+	if (strcmp(cmd, "clone") == 0)
+		return n == 2 ? clone(sa, args[0], args[1]) :
+		    bad_usage("clone wants a URL and a directory");
 	for (i = 0; commands[i] && strcmp(cmd, commands[i]); i++)
 		;
 	if (commands[i] == NULL)
@@ -323,7 +348,7 @@ int
 main(int argc, char **argv)
 {
 	struct store_args sa = { { NULL, NULL, NULL, 0 }, NULL, NULL, NULL, 0, 0,
-		YOY_FMT_TEXT };
+		YOY_FMT_TEXT, { NULL } };
 	const struct yoy_cli cli = {
 		"yoy-store", synopsis, about,
 		"Exit status: 0 success (an import of nothing new makes no commit),\n"
@@ -350,8 +375,8 @@ main(int argc, char **argv)
 	sa.output = a.output;
 	sa.dept = a.department;
 	if (a.first == argc) {
-		bad_usage("no command (init, import, log, since, show, ls, "
-		    "verify, gc, push or pull)");
+		bad_usage("no command (init, clone, import, log, since, show, "
+		    "ls, verify, gc, push or pull)");
 		return 2;
 	}
 	if (yoy_registry_load(a.departments) < 0)

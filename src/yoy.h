@@ -488,8 +488,18 @@ int yoy_store_verify(struct yoy_store *, FILE *);
  * store's lock, the old packs removed once the new one is durable; 0,
  * or -1 after a diagnostic. */
 int yoy_store_gc(struct yoy_store *);
-int yoy_store_push(struct yoy_store *, const char *remote);
-int yoy_store_pull(struct yoy_store *, const char *remote);
+/* How remotes are reached: over SSH with this key file (NULL: the SSH
+ * agent's keys); over HTTP(S) with the token in YOY_STORE_TOKEN. */
+struct yoy_remote_opts {
+	const char *ssh_key;
+};
+/* main and the tags to a remote (a name the store's configuration
+ * knows, or a URL), or from it (main only fast-forwards); 0, or -1
+ * after a diagnostic.  `o` may be NULL. */
+int yoy_store_push(struct yoy_store *, const char *remote,
+	const struct yoy_remote_opts *o);
+int yoy_store_pull(struct yoy_store *, const char *remote,
+	const struct yoy_remote_opts *o);
 const char *yoy_libgit2_version(void);
 
 /* ----------------------------------------------------------------- check */

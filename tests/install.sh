@@ -104,7 +104,7 @@ for sh in bash zsh; do
 	check "$sh: yoy-diff --store completes revisions: main, tags, dates" \
 		test "$got" = "2012 2015 @2012-12-20 @2015-01-16 main"
 	got=$(complete_in $sh "$setup" yoy-store '')
-	check "$sh: yoy-store completes its commands" test "$got" = "gc import init log ls pull push show since verify"
+	check "$sh: yoy-store completes its commands" test "$got" = "clone gc import init log ls pull push show since verify"
 done
 
 make -s -C "$top" uninstall DESTDIR="$stage" PREFIX=/usr >/dev/null 2>&1; rc=$?

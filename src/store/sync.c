@@ -22,26 +22,83 @@ remote_of(struct yoy_store *s, const char *name, git_remote **out)
 	return 0;
 }
 
+/* How a remote is reached: what it refused, and the credentials
+ * offered, each once (libgit2 asks again after a refusal). */
+struct reach {
+	const struct yoy_remote_opts *o;
+	int rejected;
+	int token, key, agent;          /* offered */
+};
+
+/* Credentials: for HTTP(S) the token in YOY_STORE_TOKEN (as the
+ * password; the user the URL names, else "yoy"); for SSH the key file
+ * given, else the SSH agent's keys.  Never a password from a command
+ * line. */
+static int
+credentials(git_credential **out, const char *url, const char *user,
+    unsigned int allowed, void *arg)
+{
+	struct reach *r = arg;
+	const char *token = getenv("YOY_STORE_TOKEN");
+
+	(void)url;
+	if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && token && *token &&
+	    !r->token++)
+		return git_credential_userpass_plaintext_new(out, user ? user :
+		    "yoy", token);
+	if ((allowed & GIT_CREDENTIAL_SSH_KEY) && r->o && r->o->ssh_key &&
+	    !r->key++)
+		return git_credential_ssh_key_new(out, user ? user : "git", NULL,
+		    r->o->ssh_key, NULL);
+	if ((allowed & GIT_CREDENTIAL_SSH_KEY) && !(r->o && r->o->ssh_key) &&
+	    !r->agent++)
+		return git_credential_ssh_key_from_agent(out, user ? user : "git");
+	if (allowed & GIT_CREDENTIAL_USERNAME)
+		return git_credential_username_new(out, user ? user : "git");
+	return GIT_PASSTHROUGH;
+}
+
+/* libgit2's failure to reach `name`, said; a refusal of credentials in
+ * our words.  -1. */
+static int
+unreached(const char *name, const char *what, const struct reach *r)
+{
+	const git_error *e = git_error_last();
+	const char *why = e && e->message ? e->message : "unknown error";
+
+	if (r->token || r->key || r->agent || strstr(why, "authentication"))
+		yoy_diag(YOY_FATAL, name, 0, 0, "%s: the remote refused the "
+		    "credentials offered (%s): %s", what, r->token ?
+		    "YOY_STORE_TOKEN" : r->key ? "--ssh-key" : r->agent ?
+		    "the SSH agent's keys" : "none: set YOY_STORE_TOKEN, or "
+		    "give --ssh-key", why);
+	else
+		yoy_diag(YOY_FATAL, name, 0, 0, "%s: %s", what, why);
+	return -1;
+}
+
 static int
 push_status(const char *ref, const char *status, void *arg)
 {
-	int *rejected = arg;
+	struct reach *r = arg;
 
 	if (status) {
 		yoy_diag(YOY_FATAL, NULL, 0, 0, "the remote refused '%s': %s", ref,
 		    status);
-		*rejected = 1;
+		r->rejected = 1;
 	}
 	return 0;
 }
 
 int
-yoy_store_push(struct yoy_store *s, const char *name)
+yoy_store_push(struct yoy_store *s, const char *name,
+    const struct yoy_remote_opts *ro)
 {
 	git_strarray tags = { NULL, 0 }, refspecs;
 	git_push_options o;
 	git_remote *r;
-	int rc, rejected = 0;
+	struct reach reach = { ro, 0, 0, 0, 0 };
+	int rc;
 	git_oid id;
 	size_t i;
 
@@ -68,7 +125,8 @@ yoy_store_push(struct yoy_store *s, const char *name)
 	}
 	git_strarray_dispose(&tags);
 	o.callbacks.push_update_reference = push_status;
-	o.callbacks.payload = &rejected;
+	o.callbacks.credentials = credentials;
+	o.callbacks.payload = &reach;
 	rc = git_remote_push(r, &refspecs, &o);
 	for (i = 0; i < refspecs.count; i++)
 		free(refspecs.strings[i]);
@@ -81,8 +139,8 @@ yoy_store_push(struct yoy_store *s, const char *name)
 		return -1;
 	}
 	if (rc < 0)
-		return yoy_store_fail(name, "cannot push");
-	return rejected ? -1 : 0;
+		return unreached(name, "cannot push", &reach);
+	return reach.rejected ? -1 : 0;
 }
 
 /* The editions `from` reaches and `not` does not, newest first, into
@@ -134,8 +192,10 @@ diverged(struct yoy_store *s, const char *name, const git_oid *ours,
 }
 
 int
-yoy_store_pull(struct yoy_store *s, const char *name)
+yoy_store_pull(struct yoy_store *s, const char *name,
+    const struct yoy_remote_opts *ro)
 {
+	struct reach reach = { ro, 0, 0, 0, 0 };
 	char *specs[] = { "+refs/heads/main:refs/yoy/pulled",
 		"refs/tags/*:refs/tags/*" };
 	git_strarray refspecs = { specs, 2 };
@@ -149,10 +209,12 @@ yoy_store_pull(struct yoy_store *s, const char *name)
 	if (remote_of(s, name, &r) < 0)
 		return -1;
 	o.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
+	o.callbacks.credentials = credentials;
+	o.callbacks.payload = &reach;
 	rc = git_remote_fetch(r, &refspecs, &o, "yoy-store: pull");
 	git_remote_free(r);
 	if (rc < 0)
-		return yoy_store_fail(name, "cannot pull");
+		return unreached(name, "cannot pull", &reach);
 	if (git_reference_name_to_id(&theirs, s->repo, "refs/yoy/pulled") != 0)
 		return 0;       /* the remote holds no edition */
 	if (yoy_store_lock(s, NULL) < 0)
