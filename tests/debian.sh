@@ -4,6 +4,8 @@
 # scratch root with dpkg -x, and used from there: the demo's pipeline
 # with the packaged programs, a program built against libyoy-dev.
 . "$(dirname "$0")/lib.sh"
+# a build of its own (make SANITIZE=... check passes its flags down)
+unset MAKEFLAGS MFLAGS MAKELEVEL SANITIZE CC
 version=$(make -s -C "$top" version)
 src=$tmp/build/yoy-$version
 mkdir -p "$src"

@@ -5,9 +5,14 @@
 # under mandoc and groff, the bash and zsh completions; then make
 # uninstall leaves nothing.  And the build's own output: quiet, V=1 loud.
 . "$(dirname "$0")/lib.sh"
+# a build of its own, as a packager's: in its own directories (obj/ and
+# bin/ are the tests' own), with no flags of a make that runs the tests
+# (make SANITIZE=... check passes its own down)
+unset MAKEFLAGS MFLAGS MAKELEVEL SANITIZE CC
+mk() { make -s -C "$top" O="$tmp/obj" B="$tmp/bin" "$@"; }
 stage=$tmp/stage usr=$tmp/stage/usr
-version=$(make -s -C "$top" version)
-make -s -C "$top" install DESTDIR="$stage" PREFIX=/usr >"$tmp/install.log" 2>&1; rc=$?
+version=$(mk version)
+mk install DESTDIR="$stage" PREFIX=/usr >"$tmp/install.log" 2>&1; rc=$?
 check "make install DESTDIR=... PREFIX=/usr exits 0" test $rc = 0
 missing=
 for f in bin/yoy-txt bin/yoy-md bin/yoy-html bin/yoy-diff bin/yoy-store bin/yoy-check \
@@ -22,7 +27,7 @@ for p in yoy-txt yoy-md yoy-html yoy-diff yoy-store yoy-check; do
 done
 check "the installed tree has programs, libraries, header, yoy.pc, schemas, man 1, 5, 7 and completions" \
 	test -z "$missing"
-[ -z "$missing" ] || echo "missing:$missing"
+[ -z "$missing" ] || { echo "missing:$missing"; tail -5 "$tmp/install.log"; }
 check "nothing installed outside DESTDIR/usr" sh -c "test \$(ls '$stage') = usr"
 check "libyoy.so.$version's soname is libyoy.so.0; libyoy.so.0 and libyoy.so lead to it" sh -c "
 	objdump -p '$usr/lib/libyoy.so.$version' | grep -q 'SONAME *libyoy.so.0\$' &&
@@ -107,7 +112,7 @@ for sh in bash zsh; do
 	check "$sh: yoy-store completes its commands" test "$got" = "clone gc import init log ls pull push show since verify"
 done
 
-make -s -C "$top" uninstall DESTDIR="$stage" PREFIX=/usr >/dev/null 2>&1; rc=$?
+mk uninstall DESTDIR="$stage" PREFIX=/usr >/dev/null 2>&1; rc=$?
 left=$(find "$stage/usr" -mindepth 1 | sed "s|^$stage||")
 check "make uninstall leaves nothing behind: no file, link or directory under the prefix" sh -c "test $rc = 0 && test -z '$left'"
 [ -z "$left" ] || echo "left: $left"
