@@ -106,6 +106,50 @@ views_differ() {
 	echo $n
 }
 
+# sshd_start DIR: an sshd on a loopback port the kernel picks (never 22),
+# with a host key and a user key made in DIR (DIR/user, authorized),
+# DIR/ssh_config for ssh to reach it; sets s (DIR), port, pid and up
+# (1 once it answers, in at most 5 s).  The caller stops $pid.
+sshd_start() {
+	s=$1
+	mkdir -p "$s" && chmod 700 "$s"
+	ssh-keygen -q -t ed25519 -N '' -f "$s/host" && ssh-keygen -q -t ed25519 -N '' -f "$s/user"
+	cp "$s/user.pub" "$s/authorized_keys" && chmod 600 "$s/authorized_keys"
+	# a free port on the loopback, chosen by the kernel
+	port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+	cat >"$s/sshd_config" <<-EOF
+	ListenAddress 127.0.0.1
+	Port $port
+	HostKey $s/host
+	AuthorizedKeysFile $s/authorized_keys
+	PidFile $s/sshd.pid
+	PasswordAuthentication no
+	KbdInteractiveAuthentication no
+	PermitRootLogin prohibit-password
+	StrictModes no
+	UsePAM no
+	LogLevel VERBOSE
+	EOF
+	cat >"$s/ssh_config" <<-EOF
+	Host *
+		Port $port
+		IdentityFile $s/user
+		IdentitiesOnly yes
+		StrictHostKeyChecking no
+		UserKnownHostsFile /dev/null
+		BatchMode yes
+		LogLevel ERROR
+	EOF
+	[ "$(id -u)" = 0 ] && mkdir -p /run/sshd
+	/usr/sbin/sshd -D -e -f "$s/sshd_config" 2>"$s/sshd.log" &
+	pid=$!
+	up=0
+	for i in $(seq 50); do
+		ssh -F "$s/ssh_config" 127.0.0.1 true 2>/dev/null && { up=1; break; }
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.1
+	done
+}
 ok() { pass=$((pass + 1)); }
 not_ok() { fail=$((fail + 1)); echo "FAIL: $*"; }
 check() { # name, command...

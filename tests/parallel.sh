@@ -11,44 +11,7 @@ pid=
 stop() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$tmp"; }
 trap stop EXIT
 trap 'exit 2' INT TERM
-s=$tmp/ssh
-mkdir -p "$s" && chmod 700 "$s"
-ssh-keygen -q -t ed25519 -N '' -f "$s/host" && ssh-keygen -q -t ed25519 -N '' -f "$s/user"
-cp "$s/user.pub" "$s/authorized_keys" && chmod 600 "$s/authorized_keys"
-# a free port on the loopback, chosen by the kernel
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cat >"$s/sshd_config" <<EOF
-ListenAddress 127.0.0.1
-Port $port
-HostKey $s/host
-AuthorizedKeysFile $s/authorized_keys
-PidFile $s/sshd.pid
-PasswordAuthentication no
-KbdInteractiveAuthentication no
-PermitRootLogin prohibit-password
-StrictModes no
-UsePAM no
-LogLevel VERBOSE
-EOF
-cat >"$s/ssh_config" <<EOF
-Host *
-	Port $port
-	IdentityFile $s/user
-	IdentitiesOnly yes
-	StrictHostKeyChecking no
-	UserKnownHostsFile /dev/null
-	BatchMode yes
-	LogLevel ERROR
-EOF
-[ "$(id -u)" = 0 ] && mkdir -p /run/sshd
-/usr/sbin/sshd -D -e -f "$s/sshd_config" 2>"$s/sshd.log" &
-pid=$!
-up=0
-for i in $(seq 50); do
-	ssh -F "$s/ssh_config" 127.0.0.1 true 2>/dev/null && { up=1; break; }
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.1
-done
+sshd_start "$tmp/ssh"
 check "sshd listens on 127.0.0.1:$port and takes the test's key" test $up = 1
 [ $up = 1 ] || { sed 's/^/  /' "$s/sshd.log" | head; finish; exit 1; }
 

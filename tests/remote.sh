@@ -1,11 +1,17 @@
 #!/bin/sh
-# The store over smart HTTP, for real: git's own git http-backend behind
-# a small web server on 127.0.0.1 (tests/git-http-server, a port the
-# kernel picks, HTTP Basic with a token), started and stopped here.
-# push, clone and pull through libgit2, the token from YOY_STORE_TOKEN.
+# The store's remotes, for real, on servers this test starts on 127.0.0.1
+# at ports the kernel picks and stops whatever happens: git's own git
+# http-backend behind a small web server (tests/git-http-server, HTTP
+# Basic with a token), and sshd with a host key and a user key made
+# here.  push, clone and pull through libgit2: the token from
+# YOY_STORE_TOKEN; --ssh-key, or the keys of an ssh-agent; host keys
+# checked against known_hosts.
 . "$(dirname "$0")/lib.sh"
-pid=
-stop() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$tmp"; }
+pid= hpid= apid=
+stop() {
+	for p in $hpid $pid $apid; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+	rm -rf "$tmp"
+}
 trap stop EXIT
 trap 'exit 2' INT TERM
 unset YOY_STORE_TOKEN
@@ -16,10 +22,10 @@ export LSAN_OPTIONS=suppressions=$top/tests/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTI
 srv=$tmp/srv
 mkdir -p "$srv" && git init -q --bare "$srv/store.git"
 python3 "$top/tests/git-http-server" "$srv" "$tmp/port" s3cret-token 2>"$tmp/server.err" &
-pid=$!
+hpid=$!
 i=0
 while [ $i -lt 100 ] && ! [ -s "$tmp/port" ]; do
-	kill -0 "$pid" 2>/dev/null || break
+	kill -0 "$hpid" 2>/dev/null || break
 	sleep 0.1; i=$((i + 1))
 done
 port=$(cat "$tmp/port" 2>/dev/null)
@@ -64,4 +70,39 @@ check "pull over HTTP: the first store fast-forwards to the edition pushed from 
 	test $rc = 0 && test \$(git -C '$st' rev-parse main) = \$(git -C '$tmp/clone.git' rev-parse main) &&
 	git -C '$st' rev-parse -q --verify 2016 >/dev/null && git -C '$st' fsck --full --strict >/dev/null 2>&1"
 [ $rc = 0 ] || cat "$tmp/l.err"
+unset YOY_STORE_TOKEN
+
+# over SSH
+sshd_start "$tmp/ssh"
+check "sshd listens on 127.0.0.1:$port and takes the test's key" test $up = 1
+me=$(id -un)
+git init -q --bare "$tmp/ssh-remote.git"
+sshurl=ssh://$me@127.0.0.1:$port$tmp/ssh-remote.git
+ssh-keyscan -p "$port" 127.0.0.1 2>/dev/null >"$tmp/known_hosts"
+ssh-keygen -q -t ed25519 -N '' -f "$tmp/other-host"
+sed "s|^\(\[127.0.0.1\]:$port\) .*|\1 $(cut -d' ' -f1,2 "$tmp/other-host.pub")|" "$tmp/known_hosts" >"$tmp/wrong_hosts"
+YOY_STORE_KNOWN_HOSTS=/dev/null "$bin/yoy-store" -s "$st" --ssh-key "$tmp/ssh/user" push "$sshurl" 2>"$tmp/s1.err"; rc1=$?
+YOY_STORE_KNOWN_HOSTS=$tmp/wrong_hosts "$bin/yoy-store" -s "$st" --ssh-key "$tmp/ssh/user" push "$sshurl" 2>"$tmp/s2.err"; rc2=$?
+check "an unknown host key, and one unlike known_hosts's, are refused: exit 2, nothing pushed" sh -c "
+	test $rc1 = 2 && grep -q '\[127.0.0.1\]:$port is not in /dev/null (add it once its key is checked: ssh-keyscan -p $port 127.0.0.1' '$tmp/s1.err' &&
+	test $rc2 = 2 && grep -q 'the host key of \[127.0.0.1\]:$port is not the one' '$tmp/s2.err' &&
+	! git -C '$tmp/ssh-remote.git' rev-parse -q --verify main >/dev/null"
+export YOY_STORE_KNOWN_HOSTS=$tmp/known_hosts
+ssh-keygen -q -t ed25519 -N '' -f "$tmp/stranger"
+"$bin/yoy-store" -s "$st" --ssh-key "$tmp/stranger" push "$sshurl" 2>"$tmp/s3.err"; rc=$?
+check "a key the server does not know: refused, said, exit 2" sh -c "
+	test $rc = 2 && grep -q 'refused the credentials offered (--ssh-key)' '$tmp/s3.err'"
+"$bin/yoy-store" -s "$st" --ssh-key "$tmp/ssh/user" push "$sshurl" 2>"$tmp/s4.err"; rc=$?
+check "push over SSH with --ssh-key: main and the tags on the server" sh -c "
+	test $rc = 0 && test \$(git -C '$tmp/ssh-remote.git' rev-parse main) = \$(git -C '$st' rev-parse main) &&
+	test \$(git -C '$tmp/ssh-remote.git' rev-parse 2012) = \$(git -C '$st' rev-parse 2012)"
+[ $rc = 0 ] || cat "$tmp/s4.err"
+# an ssh-agent holding the key: clone with no --ssh-key
+eval "$(ssh-agent -s)" >/dev/null; apid=$SSH_AGENT_PID
+ssh-add -q "$tmp/ssh/user" 2>/dev/null
+"$bin/yoy-store" clone "$sshurl" "$tmp/ssh-clone.git" 2>"$tmp/s5.err"; rc=$?
+check "clone over SSH with the agent's key: the same editions" sh -c "
+	test $rc = 0 && test \$(git -C '$tmp/ssh-clone.git' rev-parse main) = \$(git -C '$st' rev-parse main) &&
+	git -C '$tmp/ssh-clone.git' fsck --full --strict >/dev/null 2>&1"
+[ $rc = 0 ] || cat "$tmp/s5.err"
 finish

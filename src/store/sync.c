@@ -26,9 +26,127 @@ remote_of(struct yoy_store *s, const char *name, git_remote **out)
  * offered, each once (libgit2 asks again after a refusal). */
 struct reach {
 	const struct yoy_remote_opts *o;
+	const char *url;
 	int rejected;
 	int token, key, agent;          /* offered */
+	char why[600];                  /* a host key refused: why */
 };
+
+/* ------------------------------------------------------ SSH host keys */
+
+/* `in` in base64, as known_hosts writes a key. */
+static void
+base64(const unsigned char *in, size_t n, struct yoy_buf *out)
+{
+	static const char set[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnop"
+	    "qrstuvwxyz0123456789+/";
+	size_t i;
+
+	for (i = 0; i + 2 < n; i += 3)
+		yoy_buf_printf(out, "%c%c%c%c", set[in[i] >> 2],
+		    set[(in[i] & 3) << 4 | in[i + 1] >> 4],
+		    set[(in[i + 1] & 15) << 2 | in[i + 2] >> 6],
+		    set[in[i + 2] & 63]);
+	if (n - i == 1)
+		yoy_buf_printf(out, "%c%c==", set[in[i] >> 2],
+		    set[(in[i] & 3) << 4]);
+	else if (n - i == 2)
+		yoy_buf_printf(out, "%c%c%c=", set[in[i] >> 2],
+		    set[(in[i] & 3) << 4 | in[i + 1] >> 4],
+		    set[(in[i + 1] & 15) << 2]);
+}
+
+/* The port an ssh:// URL names, else 22. */
+static int
+url_port(const char *url)
+{
+	const char *at, *colon;
+
+	if (url == NULL || strncmp(url, "ssh://", 6) != 0)
+		return 22;
+	url += 6;
+	if ((at = strchr(url, '@')) != NULL && at < strchr(url, '/'))
+		url = at + 1;
+	colon = strchr(url, ':');
+	return colon && colon < strchr(url, '/') ? atoi(colon + 1) : 22;
+}
+
+/* Whether `line` of known_hosts names `host` (a plain entry; hashed
+ * ones cannot be read here) with key `key`: 1 yes, 0 another key, -1
+ * not this host. */
+static int
+known_line(char *line, const char *host, const char *key)
+{
+	char *hosts = strtok(line, " \t"), *type = strtok(NULL, " \t");
+	char *k = strtok(NULL, " \t\r\n"), *h;
+
+	if (hosts == NULL || type == NULL || k == NULL || *hosts == '@' ||
+	    *hosts == '#')
+		return -1;
+	for (h = hosts; h; ) {
+		char *comma = strchr(h, ',');
+		size_t len = comma ? (size_t)(comma - h) : strlen(h);
+
+		if (len == strlen(host) && strncmp(h, host, len) == 0)
+			return strcmp(k, key) == 0;
+		h = comma ? comma + 1 : NULL;
+	}
+	return -1;
+}
+
+/* SSH: the host's key must be in known_hosts ($YOY_STORE_KNOWN_HOSTS,
+ * else ~/.ssh/known_hosts), as "host" or "[host]:port".  Other
+ * certificates are libgit2's to judge. */
+static int
+host_key(git_cert *cert, int valid, const char *host, void *arg)
+{
+	struct reach *r = arg;
+	git_cert_hostkey *hk = (git_cert_hostkey *)cert;
+	const char *file = getenv("YOY_STORE_KNOWN_HOSTS"), *home;
+	struct yoy_buf key = YOY_BUF_INIT, path = YOY_BUF_INIT;
+	char line[16384], name[300];
+	int port = url_port(r->url), found = -1;
+	FILE *f;
+
+	(void)valid;
+	if (cert->cert_type != GIT_CERT_HOSTKEY_LIBSSH2)
+		return GIT_PASSTHROUGH;
+	if (!(hk->type & GIT_CERT_SSH_RAW)) {
+		snprintf(r->why, sizeof(r->why), "the host key of %s cannot "
+		    "be read", host);
+		return GIT_ECERTIFICATE;
+	}
+	if (port == 22)
+		snprintf(name, sizeof(name), "%s", host);
+	else
+		snprintf(name, sizeof(name), "[%s]:%d", host, port);
+	base64((const unsigned char *)hk->hostkey, hk->hostkey_len, &key);
+	if (file == NULL || *file == '\0') {
+		home = getenv("HOME");
+		yoy_buf_printf(&path, "%s/.ssh/known_hosts", home ? home : "");
+		file = path.ptr;
+	}
+	if ((f = fopen(file, "r")) != NULL) {
+		while (found != 1 && fgets(line, sizeof(line), f)) {
+			int k = known_line(line, name, key.ptr);
+
+			found = k > found ? k : found;
+		}
+		fclose(f);
+	}
+	if (found == 0)
+		snprintf(r->why, sizeof(r->why), "the host key of %s is not "
+		    "the one %s holds for it: refused", name, file);
+	else if (found < 0)
+		snprintf(r->why, sizeof(r->why), "%s is not in %s (add it "
+		    "once its key is checked: ssh-keyscan -p %d %s >> %s)",
+		    name, file, port, host, file);
+	yoy_buf_free(&key);
+	yoy_buf_free(&path);
+	return found == 1 ? 0 : GIT_ECERTIFICATE;
+}
+
+/* ------------------------------------------------------- credentials */
 
 /* Credentials: for HTTP(S) the token in YOY_STORE_TOKEN (as the
  * password; the user the URL names, else "yoy"); for SSH the key file
@@ -66,7 +184,9 @@ unreached(const char *name, const char *what, const struct reach *r)
 	const git_error *e = git_error_last();
 	const char *why = e && e->message ? e->message : "unknown error";
 
-	if (r->token || r->key || r->agent || strstr(why, "authentication"))
+	if (r->why[0])
+		yoy_diag(YOY_FATAL, name, 0, 0, "%s: %s", what, r->why);
+	else if (r->token || r->key || r->agent || strstr(why, "authentication"))
 		yoy_diag(YOY_FATAL, name, 0, 0, "%s: the remote refused the "
 		    "credentials offered (%s): %s", what, r->token ?
 		    "YOY_STORE_TOKEN" : r->key ? "--ssh-key" : r->agent ?
@@ -97,7 +217,7 @@ yoy_store_push(struct yoy_store *s, const char *name,
 	git_strarray tags = { NULL, 0 }, refspecs;
 	git_push_options o;
 	git_remote *r;
-	struct reach reach = { ro, 0, 0, 0, 0 };
+	struct reach reach = { ro, NULL, 0, 0, 0, 0, "" };
 	int rc;
 	git_oid id;
 	size_t i;
@@ -111,6 +231,7 @@ yoy_store_push(struct yoy_store *s, const char *name,
 	}
 	if (remote_of(s, name, &r) < 0)
 		return -1;
+	reach.url = git_remote_url(r);
 	/* main and every tag, by name: libgit2 1.5 pushes no globs */
 	git_tag_list(&tags, s->repo);
 	refspecs.count = tags.count + 1;
@@ -126,6 +247,7 @@ yoy_store_push(struct yoy_store *s, const char *name,
 	git_strarray_dispose(&tags);
 	o.callbacks.push_update_reference = push_status;
 	o.callbacks.credentials = credentials;
+	o.callbacks.certificate_check = host_key;
 	o.callbacks.payload = &reach;
 	rc = git_remote_push(r, &refspecs, &o);
 	for (i = 0; i < refspecs.count; i++)
@@ -195,7 +317,7 @@ int
 yoy_store_pull(struct yoy_store *s, const char *name,
     const struct yoy_remote_opts *ro)
 {
-	struct reach reach = { ro, 0, 0, 0, 0 };
+	struct reach reach = { ro, NULL, 0, 0, 0, 0, "" };
 	char *specs[] = { "+refs/heads/main:refs/yoy/pulled",
 		"refs/tags/*:refs/tags/*" };
 	git_strarray refspecs = { specs, 2 };
@@ -208,8 +330,10 @@ yoy_store_pull(struct yoy_store *s, const char *name,
 	git_fetch_options_init(&o, GIT_FETCH_OPTIONS_VERSION);
 	if (remote_of(s, name, &r) < 0)
 		return -1;
+	reach.url = git_remote_url(r);
 	o.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE;
 	o.callbacks.credentials = credentials;
+	o.callbacks.certificate_check = host_key;
 	o.callbacks.payload = &reach;
 	rc = git_remote_fetch(r, &refspecs, &o, "yoy-store: pull");
 	git_remote_free(r);
