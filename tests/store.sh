@@ -335,7 +335,7 @@ check "a store that has diverged from the remote: push refused and pull refused,
 here=$(git -C "$st" rev-parse main | cut -c1-12) there=$(git -C "$tmp/remote" rev-parse main | cut -c1-12)
 before=$(git -C "$st" rev-parse main)
 check "the refused pull says which edition each has alone, and changes nothing" sh -c "
-	test \$(wc -l <'$tmp/p.err') = 1 && grep -q \"(only here: $here Import.*; only in the remote: $there Import.*)\$\" '$tmp/p.err' &&
+	test \$(grep -c 'both gained' '$tmp/p.err') = 1 && grep -q \"(only here: $here Import.*; only in the remote: $there Import.*)\$\" '$tmp/p.err' &&
 	test \$(git -C '$st' rev-parse main) = $before"
 ASAN_OPTIONS=$asan_was LSAN_OPTIONS=$lsan_was
 
