@@ -349,5 +349,9 @@ lists yoy-store "no command" "unknown command" "which store" "init wants one dir
 	"cannot move main" "stayed locked through 50 tries" "names another edition already" "cannot tag the edition" \
 	"nothing to tag" "unknown revision" "no edition on or before" "holds no edition" "unknown remote" \
 	"cannot push" "cannot pull" "the remote refused" "pull first" "both gained editions" "in memory" \
-	"write error" "out of memory" "the later stands" "given twice in one input" "broke the lock on main"
+	"write error" "out of memory" "the later stands" "given twice in one input" "broke the lock on main" \
+	"goes back past the first edition" "an edition has one parent" "not yoy's canonical XML: convert it with" \
+	"cannot repack the store" "cannot remove an old pack" "-p and -f are for log -p" \
+	"the remote refused the credentials offered" "clone wants a URL and a directory" \
+	"cannot read the certificate authorities" "is not in" "is not the one" "only in the remote"
 finish
