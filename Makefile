@@ -170,7 +170,8 @@ deps-present:
 deps:
 	@pkg-config --exists $(PKGS) && \
 	  command -v mandoc git xmllint jq tidy node npm chromium parallel rsync \
-	    ssh-keygen groff zsh dh lintian fakeroot dpkg-buildpackage >/dev/null && \
+	    ssh-keygen openssl groff zsh dh lintian fakeroot dpkg-buildpackage \
+	    >/dev/null && \
 	  test -x /usr/sbin/sshd && test -d /usr/share/bash-completion && \
 	  /usr/bin/python3 -c 'import jsonschema, rfc3987' 2>/dev/null || \
 	  scripts/install-deps

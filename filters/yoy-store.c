@@ -28,8 +28,8 @@ static const char about[] =
 "(the edition in force that day), each followed by ~N (N editions before)\n"
 "or ^ (the one before) if need be.  since says, for each department's\n"
 "cell, the edition since which it has been the same.  Over HTTP(S) a\n"
-"remote is given the token in $YOY_STORE_TOKEN; over SSH, --ssh-key or\n"
-"the SSH agent's keys.\n";
+"remote is given the token in $YOY_STORE_TOKEN, else what git's credential\n"
+"helpers give; over SSH, --ssh-key or the SSH agent's keys.\n";
 
 static int bad_usage(const char *, ...) __attribute__((format(printf, 1, 2)));
 
@@ -289,20 +289,6 @@ command(struct store_args *sa, const char *cmd, const char *arg)
 	return r;
 }
 
-/* clone URL DIR: a new store at DIR, pulled from URL. */
-static int
-clone(struct store_args *sa, const char *url, const char *dir)
-{
-	struct yoy_store *s;
-	int r;
-
-	if (yoy_store_init(dir) < 0 || (s = yoy_store_open(dir)) == NULL)
-		return -1;
-	r = yoy_store_pull(s, url, &sa->ro);
-	yoy_store_close(s);
-	return r;
-}
-
 /* Runs command `cmd` with the `n` operands of `args`: 0, 1 (verify
  * found damage) or -1 (said; 2 for a usage error: the synopsis too). */
 static int
@@ -316,7 +302,7 @@ run(struct store_args *sa, const char *cmd, char **args, int n)
 		return n == 1 ? yoy_store_init(args[0]) :
 		    bad_usage("init wants one directory");
 	if (strcmp(cmd, "clone") == 0)
-		return n == 2 ? clone(sa, args[0], args[1]) :
+		return n == 2 ? yoy_store_clone(args[0], args[1], &sa->ro) :
 		    bad_usage("clone wants a URL and a directory");
 	for (i = 0; commands[i] && strcmp(cmd, commands[i]); i++)
 		;

@@ -514,15 +514,38 @@ struct yoy_store {
 };
 
 void yoy_store_lib_init(void);
-/* The CA bundle, parsed only when a remote needs it (ca.c): deferred
- * while libgit2 initialises; loaded before an https:// URL is reached
- * (-1: libgit2's error says why). */
+/* The certificate authorities, read only when a remote needs them
+ * (ca.c): deferred while libgit2 initialises; loaded before an https://
+ * URL is reached: http.sslCAInfo or http.sslCAPath (git's settings, as
+ * yoy_store_remote_config reads them), else $SSL_CERT_FILE or $SSL_CERT_DIR, else the system's (-1
+ * after a diagnostic naming `name`). */
 void yoy_store_ca_defer(int on);
+int yoy_store_ca_load(git_repository *, const char *name, const char *url);
 /* gc.c: the packs in objects/pack; with the lock held, a repack when
  * there are more than 50 (0, or -1 after a diagnostic). */
 int yoy_store_packs(struct yoy_store *);
 int yoy_store_gc_auto(struct yoy_store *);
-int yoy_store_ca_load(const char *url);
+/* The git settings of how remotes are reached (settings.c): the
+ * system's, the user's and the store's files, read as git reads them
+ * (not the store's when it is another user's: warned of); 0 or -1 after
+ * a diagnostic naming `name`. */
+int yoy_store_remote_config(git_repository *, const char *name,
+	git_config **);
+/* git's credential helpers for an HTTP(S) URL (credential.c): fill asks
+ * them for a user name and password (1: c->username and c->password
+ * hold them; 0 none gave one; a helper that fails is warned of); done
+ * tells them the remote took them (`taken` 1) or refused them (0), or
+ * nothing (-1: it was not reached), then forgets all of `c`. */
+struct yoy_cred {
+	struct yoy_buf query;   /* protocol=, host=, path= */
+	char **helpers;
+	size_t n_helpers;
+	char *username, *password;
+	const char *from;       /* the helper that answered */
+};
+int yoy_store_cred_fill(git_repository *, const char *url, const char *user,
+	struct yoy_cred *);
+void yoy_store_cred_done(struct yoy_cred *, int taken);
 /* libgit2's error, in our words, at `dir`: what failed, then why; -1. */
 int yoy_store_fail(const char *dir, const char *what);
 /* Takes and drops yoy.lock (breaking ref locks only of a writer that

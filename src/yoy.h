@@ -489,7 +489,8 @@ int yoy_store_verify(struct yoy_store *, FILE *);
  * or -1 after a diagnostic. */
 int yoy_store_gc(struct yoy_store *);
 /* How remotes are reached: over SSH with this key file (NULL: the SSH
- * agent's keys); over HTTP(S) with the token in YOY_STORE_TOKEN. */
+ * agent's keys); over HTTP(S) with the token in YOY_STORE_TOKEN, else
+ * what git's credential helpers give. */
 struct yoy_remote_opts {
 	const char *ssh_key;
 };
@@ -499,6 +500,11 @@ struct yoy_remote_opts {
 int yoy_store_push(struct yoy_store *, const char *remote,
 	const struct yoy_remote_opts *o);
 int yoy_store_pull(struct yoy_store *, const char *remote,
+	const struct yoy_remote_opts *o);
+/* A new store at `dir` (not there, or an empty directory) holding what
+ * `url` holds; on failure what it made is removed.  0, or -1 after a
+ * diagnostic. */
+int yoy_store_clone(const char *url, const char *dir,
 	const struct yoy_remote_opts *o);
 const char *yoy_libgit2_version(void);
 

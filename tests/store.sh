@@ -353,5 +353,8 @@ lists yoy-store "no command" "unknown command" "which store" "init wants one dir
 	"goes back past the first edition" "an edition has one parent" "not yoy's canonical XML: convert it with" \
 	"cannot repack the store" "cannot remove an old pack" "-p and -f are for log -p" \
 	"the remote refused the credentials offered" "clone wants a URL and a directory" \
-	"cannot read the certificate authorities" "is not in" "is not the one" "only in the remote"
+	"cannot read the certificate authorities" "is not in" "is not the one" "only in the remote" \
+	"the credential helper" "exited with status" "could not be run" "is another user's" \
+	"was refused" "cannot clone" "is there already and is not an empty directory" \
+	"cannot remove what the failed clone made"
 finish

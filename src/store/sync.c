@@ -1,9 +1,16 @@
 /* The store, shared: push and pull through libgit2, so that a team keeps
  * one store on any git server. */
+#define _XOPEN_SOURCE 700        /* nftw's flags */
+#include <dirent.h>
+#include <errno.h>
+#include <ftw.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "internal.h"
+
+static int clone_kept;          /* clone's directory was there before */
 
 static int
 remote_of(struct yoy_store *s, const char *name, git_remote **out)
@@ -14,10 +21,9 @@ remote_of(struct yoy_store *s, const char *name, git_remote **out)
 		r = git_remote_create_anonymous(out, s->repo, name);
 	if (r < 0)
 		return yoy_store_fail(s->dir, "unknown remote");
-	if (yoy_store_ca_load(git_remote_url(*out)) < 0) {
+	if (yoy_store_ca_load(s->repo, name, git_remote_url(*out)) < 0) {
 		git_remote_free(*out);
-		return yoy_store_fail(name, "cannot read the certificate "
-		    "authorities");
+		return -1;
 	}
 	return 0;
 }
@@ -26,11 +32,19 @@ remote_of(struct yoy_store *s, const char *name, git_remote **out)
  * offered, each once (libgit2 asks again after a refusal). */
 struct reach {
 	const struct yoy_remote_opts *o;
+	git_repository *repo;
 	const char *url;
-	int rejected;
-	int token, key, agent;          /* offered */
+	int rejected;                   /* a reference refused */
+	int token, key, agent, helper;  /* offered */
+	int asked;                      /* the credential helpers asked */
+	int refused;                    /* asked again after an offer */
+	struct yoy_cred cred;           /* a credential helper's */
 	char why[600];                  /* a host key refused: why */
+	char tls[256];                  /* a certificate refused: its host */
 };
+
+#define REACH(ro, repo) { ro, repo, NULL, 0, 0, 0, 0, 0, 0, 0, \
+	{ YOY_BUF_INIT, NULL, 0, NULL, NULL, NULL }, "", "" }
 
 /* ------------------------------------------------------ SSH host keys */
 
@@ -95,8 +109,8 @@ known_line(char *line, const char *host, const char *key)
 }
 
 /* SSH: the host's key must be in known_hosts ($YOY_STORE_KNOWN_HOSTS,
- * else ~/.ssh/known_hosts), as "host" or "[host]:port".  Other
- * certificates are libgit2's to judge. */
+ * else ~/.ssh/known_hosts), as "host" or "[host]:port".  TLS: libgit2
+ * judges the certificate; a refusal is said with what to do. */
 static int
 host_key(git_cert *cert, int valid, const char *host, void *arg)
 {
@@ -108,7 +122,8 @@ host_key(git_cert *cert, int valid, const char *host, void *arg)
 	int port = url_port(r->url), found = -1;
 	FILE *f;
 
-	(void)valid;
+	if (cert->cert_type == GIT_CERT_X509 && !valid)
+		snprintf(r->tls, sizeof(r->tls), "%s", host);
 	if (cert->cert_type != GIT_CERT_HOSTKEY_LIBSSH2)
 		return GIT_PASSTHROUGH;
 	if (!(hk->type & GIT_CERT_SSH_RAW)) {
@@ -149,9 +164,9 @@ host_key(git_cert *cert, int valid, const char *host, void *arg)
 /* ------------------------------------------------------- credentials */
 
 /* Credentials: for HTTP(S) the token in YOY_STORE_TOKEN (as the
- * password; the user the URL names, else "yoy"); for SSH the key file
- * given, else the SSH agent's keys.  Never a password from a command
- * line. */
+ * password; the user the URL names, else "yoy"), else what git's
+ * credential helpers give; for SSH the key file given, else the SSH
+ * agent's keys.  Never a password from a command line. */
 static int
 credentials(git_credential **out, const char *url, const char *user,
     unsigned int allowed, void *arg)
@@ -159,11 +174,17 @@ credentials(git_credential **out, const char *url, const char *user,
 	struct reach *r = arg;
 	const char *token = getenv("YOY_STORE_TOKEN");
 
-	(void)url;
-	if ((allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) && token && *token &&
-	    !r->token++)
-		return git_credential_userpass_plaintext_new(out, user ? user :
-		    "yoy", token);
+	if (allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT) {
+		if (r->token || r->helper)
+			r->refused = 1;
+		else if (token && *token && (r->token = 1))
+			return git_credential_userpass_plaintext_new(out, user ?
+			    user : "yoy", token);
+		else if (!r->asked++ && yoy_store_cred_fill(r->repo, url, user,
+		    &r->cred) > 0 && (r->helper = 1))
+			return git_credential_userpass_plaintext_new(out,
+			    r->cred.username, r->cred.password);
+	}
 	if ((allowed & GIT_CREDENTIAL_SSH_KEY) && r->o && r->o->ssh_key &&
 	    !r->key++)
 		return git_credential_ssh_key_new(out, user ? user : "git", NULL,
@@ -176,25 +197,41 @@ credentials(git_credential **out, const char *url, const char *user,
 	return GIT_PASSTHROUGH;
 }
 
-/* libgit2's failure to reach `name`, said; a refusal of credentials in
- * our words.  -1. */
+/* What libgit2 returned (`rc`) for `what` at remote `name`: a failure
+ * said, a refusal of credentials in our words; the credential helpers
+ * told whether the remote took theirs.  0 or -1. */
 static int
-unreached(const char *name, const char *what, const struct reach *r)
+reached(const char *name, const char *what, int rc, struct reach *r)
 {
 	const git_error *e = git_error_last();
 	const char *why = e && e->message ? e->message : "unknown error";
+	struct yoy_buf h = YOY_BUF_INIT;
 
-	if (r->why[0])
+	if (r->helper)
+		yoy_buf_printf(&h, "the credential helper '%s'", r->cred.from);
+	if (rc >= 0)
+		;
+	else if (r->why[0])
 		yoy_diag(YOY_FATAL, name, 0, 0, "%s: %s", what, r->why);
-	else if (r->token || r->key || r->agent || strstr(why, "authentication"))
+	else if (r->tls[0])
+		yoy_diag(YOY_FATAL, name, 0, 0, "%s: the certificate of %s was "
+		    "refused: %s (if an authority of your own signed it, name it "
+		    "in SSL_CERT_FILE or git's http.sslCAInfo)", what, r->tls, why);
+	else if (r->token || r->helper || r->key || r->agent ||
+	    strstr(why, "authentication"))
+		/* over HTTP, libgit2's reason is only that it was given
+		 * nothing (more) to offer; over SSH it may say more */
 		yoy_diag(YOY_FATAL, name, 0, 0, "%s: the remote refused the "
-		    "credentials offered (%s): %s", what, r->token ?
-		    "YOY_STORE_TOKEN" : r->key ? "--ssh-key" : r->agent ?
-		    "the SSH agent's keys" : "none: set YOY_STORE_TOKEN, or "
-		    "give --ssh-key", why);
+		    "credentials offered (%s)%s%s", what, r->token ?
+		    "YOY_STORE_TOKEN" : r->helper ? h.ptr : r->key ? "--ssh-key" :
+		    r->agent ? "the SSH agent's keys" : "none: set "
+		    "YOY_STORE_TOKEN, name a credential helper, or give --ssh-key",
+		    r->key || r->agent ? ": " : "", r->key || r->agent ? why : "");
 	else
 		yoy_diag(YOY_FATAL, name, 0, 0, "%s: %s", what, why);
-	return -1;
+	yoy_buf_free(&h);
+	yoy_store_cred_done(&r->cred, rc >= 0 ? 1 : r->refused ? 0 : -1);
+	return rc < 0 ? -1 : 0;
 }
 
 static int
@@ -217,7 +254,7 @@ yoy_store_push(struct yoy_store *s, const char *name,
 	git_strarray tags = { NULL, 0 }, refspecs;
 	git_push_options o;
 	git_remote *r;
-	struct reach reach = { ro, NULL, 0, 0, 0, 0, "" };
+	struct reach reach = REACH(ro, s->repo);
 	int rc;
 	git_oid id;
 	size_t i;
@@ -258,10 +295,11 @@ yoy_store_push(struct yoy_store *s, const char *name,
 	    strstr(git_error_last()->message, "fast-forward"))) {
 		yoy_diag(YOY_FATAL, name, 0, 0, "the remote has editions this "
 		    "store lacks: pull first");
-		return -1;
+		rc = 0;         /* the credentials were taken */
+		reach.rejected = 1;
 	}
-	if (rc < 0)
-		return unreached(name, "cannot push", &reach);
+	if (reached(name, "cannot push", rc, &reach) < 0)
+		return -1;
 	return reach.rejected ? -1 : 0;
 }
 
@@ -313,11 +351,12 @@ diverged(struct yoy_store *s, const char *name, const git_oid *ours,
 	return -1;
 }
 
-int
-yoy_store_pull(struct yoy_store *s, const char *name,
-    const struct yoy_remote_opts *ro)
+/* pull, its failure to reach the remote said as `what`. */
+static int
+pull(struct yoy_store *s, const char *name, const struct yoy_remote_opts *ro,
+    const char *what)
 {
-	struct reach reach = { ro, NULL, 0, 0, 0, 0, "" };
+	struct reach reach = REACH(ro, s->repo);
 	char *specs[] = { "+refs/heads/main:refs/yoy/pulled",
 		"refs/tags/*:refs/tags/*" };
 	git_strarray refspecs = { specs, 2 };
@@ -337,8 +376,8 @@ yoy_store_pull(struct yoy_store *s, const char *name,
 	o.callbacks.payload = &reach;
 	rc = git_remote_fetch(r, &refspecs, &o, "yoy-store: pull");
 	git_remote_free(r);
-	if (rc < 0)
-		return unreached(name, "cannot pull", &reach);
+	if (reached(name, what, rc, &reach) < 0)
+		return -1;
 	if (git_reference_name_to_id(&theirs, s->repo, "refs/yoy/pulled") != 0)
 		return 0;       /* the remote holds no edition */
 	if (yoy_store_lock(s, NULL) < 0)
@@ -363,4 +402,55 @@ yoy_store_pull(struct yoy_store *s, const char *name,
 	}
 	yoy_store_unlock(s);
 	return rc;
+}
+
+int
+yoy_store_pull(struct yoy_store *s, const char *name,
+    const struct yoy_remote_opts *ro)
+{
+	return pull(s, name, ro, "cannot pull");
+}
+
+/* ---------------------------------------------------------------- clone */
+
+static int
+remove_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+{
+	(void)st;
+	(void)flag;
+	return f->level > 0 || !clone_kept ? remove(path) : 0;
+}
+
+int
+yoy_store_clone(const char *url, const char *dir,
+    const struct yoy_remote_opts *ro)
+{
+	struct yoy_store *s;
+	struct stat st;
+	DIR *d;
+	struct dirent *e;
+	int r = -1, n = 0;
+
+	clone_kept = stat(dir, &st) == 0;
+	if (clone_kept && S_ISDIR(st.st_mode) && (d = opendir(dir)) != NULL) {
+		while ((e = readdir(d)) != NULL)
+			n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
+		closedir(d);
+	}
+	if (clone_kept && (!S_ISDIR(st.st_mode) || n > 0)) {
+		yoy_diag(YOY_FATAL, dir, 0, 0, "is there already and is not an "
+		    "empty directory: clone into a new one");
+		return -1;
+	}
+	if (yoy_store_init(dir) < 0)
+		return -1;
+	if ((s = yoy_store_open(dir)) != NULL) {
+		r = pull(s, url, ro, "cannot clone");
+		yoy_store_close(s);
+	}
+	/* what a failed clone made is taken away, as git's is */
+	if (r < 0 && nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS) != 0)
+		yoy_diag(YOY_FATAL, dir, 0, 0, "cannot remove what the failed "
+		    "clone made: %s", strerror(errno));
+	return r;
 }
