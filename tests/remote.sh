@@ -186,6 +186,13 @@ check "an unknown host key, and one unlike known_hosts's, are refused: exit 2, n
 	test $rc1 = 2 && grep -q '\[127.0.0.1\]:$port is not in /dev/null (add it once its key is checked: ssh-keyscan -p $port 127.0.0.1' '$tmp/s1.err' &&
 	test $rc2 = 2 && grep -q 'the host key of \[127.0.0.1\]:$port is not the one' '$tmp/s2.err' &&
 	! git -C '$tmp/ssh-remote.git' rev-parse -q --verify main >/dev/null"
+ssh-keygen -q -t rsa -b 2048 -N '' -f "$tmp/rsa-host"
+echo "[127.0.0.1]:$port $(cut -d' ' -f1,2 "$tmp/rsa-host.pub")" >"$tmp/rsa_hosts"
+type=$(cut -d' ' -f2 "$tmp/known_hosts" | head -n 1)
+YOY_STORE_KNOWN_HOSTS=$tmp/rsa_hosts "$bin/yoy-store" -s "$st" --ssh-key "$tmp/ssh/user" push "$sshurl" 2>"$tmp/s0.err"; rc=$?
+check "known_hosts with a key of another type only: refused, the type the server offers named" sh -c "
+	test $rc = 2 && test -n '$type' && grep -q 'holds keys of \[127.0.0.1\]:$port of other types only, none of type $type (add it once it is checked: ssh-keyscan -t ${type#ssh-} -p $port 127.0.0.1' '$tmp/s0.err'"
+[ $rc = 2 ] || cat "$tmp/s0.err"
 export YOY_STORE_KNOWN_HOSTS=$tmp/known_hosts
 ssh-keygen -q -t ed25519 -N '' -f "$tmp/stranger"
 "$bin/yoy-store" -s "$st" --ssh-key "$tmp/stranger" push "$sshurl" 2>"$tmp/s3.err"; rc=$?

@@ -356,5 +356,5 @@ lists yoy-store "no command" "unknown command" "which store" "init wants one dir
 	"cannot read the certificate authorities" "is not in" "is not the one" "only in the remote" \
 	"the credential helper" "exited with status" "could not be run" "is another user's" \
 	"was refused" "cannot clone" "is there already and is not an empty directory" \
-	"cannot remove what the failed clone made"
+	"cannot remove what the failed clone made" "of other types only"
 finish

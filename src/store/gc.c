@@ -103,10 +103,12 @@ gc_locked(struct yoy_store *s)
 	    (r = git_revwalk_push_glob(w, "refs/*")) == 0 &&
 	    (r = git_packbuilder_insert_walk(pb, w)) == 0)
 		r = git_reference_foreach(s->repo, insert_ref, pb);
-	/* the new pack durable before any old one goes */
+	/* the new pack durable before any old one goes; each import says
+	 * for itself whether its own writes are synced (import.c) */
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
 	if (r == 0)
 		r = git_packbuilder_write(pb, dir, 0, NULL, NULL);
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 0);
 	git_revwalk_free(w);
 	if (r < 0) {
 		git_packbuilder_free(pb);

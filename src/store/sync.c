@@ -85,27 +85,66 @@ url_port(const char *url)
 	return colon && colon < strchr(url, '/') ? atoi(colon + 1) : 22;
 }
 
-/* Whether `line` of known_hosts names `host` (a plain entry; hashed
- * ones cannot be read here) with key `key`: 1 yes, 0 another key, -1
- * not this host. */
-static int
-known_line(char *line, const char *host, const char *key)
+/* The type a raw SSH key names itself by ("ssh-ed25519"), into `out`. */
+static void
+key_type(const unsigned char *k, size_t n, char *out, size_t size)
 {
-	char *hosts = strtok(line, " \t"), *type = strtok(NULL, " \t");
+	size_t len = n >= 4 ? (size_t)k[0] << 24 | (size_t)k[1] << 16 |
+	    (size_t)k[2] << 8 | k[3] : 0;
+
+	if (len > n - 4 || len >= size)
+		len = 0;
+	memcpy(out, k + 4, len);
+	out[len] = '\0';
+}
+
+/* What `line` of known_hosts holds for `host` (a plain entry; hashed
+ * ones cannot be read here), whose key of type `type` is `key`: */
+enum known { NOT_THIS_HOST, OTHER_TYPE, OTHER_KEY, SAME_KEY };
+
+static enum known
+known_line(char *line, const char *host, const char *type, const char *key)
+{
+	char *hosts = strtok(line, " \t"), *t = strtok(NULL, " \t");
 	char *k = strtok(NULL, " \t\r\n"), *h;
 
-	if (hosts == NULL || type == NULL || k == NULL || *hosts == '@' ||
+	if (hosts == NULL || t == NULL || k == NULL || *hosts == '@' ||
 	    *hosts == '#')
-		return -1;
+		return NOT_THIS_HOST;
 	for (h = hosts; h; ) {
 		char *comma = strchr(h, ',');
 		size_t len = comma ? (size_t)(comma - h) : strlen(h);
 
 		if (len == strlen(host) && strncmp(h, host, len) == 0)
-			return strcmp(k, key) == 0;
+			return strcmp(t, type) ? OTHER_TYPE : strcmp(k, key) ?
+			    OTHER_KEY : SAME_KEY;
 		h = comma ? comma + 1 : NULL;
 	}
-	return -1;
+	return NOT_THIS_HOST;
+}
+
+/* Why `found`, of host `name`'s key of type `type` in `file`, is
+ * refused, into r->why; 0 if it is not. */
+static int
+refuse_key(struct reach *r, enum known found, const char *name,
+    const char *host, int port, const char *type, const char *file)
+{
+	const char *t = strncmp(type, "ssh-", 4) == 0 ? type + 4 :
+	    strncmp(type, "ecdsa", 5) == 0 ? "ecdsa" : type;
+
+	if (found == OTHER_KEY)
+		snprintf(r->why, sizeof(r->why), "the host key of %s is not "
+		    "the one %s holds for it: refused", name, file);
+	else if (found == OTHER_TYPE)
+		snprintf(r->why, sizeof(r->why), "%s holds keys of %s of other "
+		    "types only, none of type %s (add it once it is checked: "
+		    "ssh-keyscan -t %s -p %d %s >> %s)", file, name, type, t,
+		    port, host, file);
+	else if (found == NOT_THIS_HOST)
+		snprintf(r->why, sizeof(r->why), "%s is not in %s (add it "
+		    "once its key is checked: ssh-keyscan -p %d %s >> %s)",
+		    name, file, port, host, file);
+	return found == SAME_KEY ? 0 : GIT_ECERTIFICATE;
 }
 
 /* SSH: the host's key must be in known_hosts ($YOY_STORE_KNOWN_HOSTS,
@@ -118,8 +157,9 @@ host_key(git_cert *cert, int valid, const char *host, void *arg)
 	git_cert_hostkey *hk = (git_cert_hostkey *)cert;
 	const char *file = getenv("YOY_STORE_KNOWN_HOSTS"), *home;
 	struct yoy_buf key = YOY_BUF_INIT, path = YOY_BUF_INIT;
-	char line[16384], name[300];
-	int port = url_port(r->url), found = -1;
+	char line[16384], name[300], type[64];
+	int port = url_port(r->url), rc;
+	enum known found = NOT_THIS_HOST, k;
 	FILE *f;
 
 	if (cert->cert_type == GIT_CERT_X509 && !valid)
@@ -136,29 +176,23 @@ host_key(git_cert *cert, int valid, const char *host, void *arg)
 	else
 		snprintf(name, sizeof(name), "[%s]:%d", host, port);
 	base64((const unsigned char *)hk->hostkey, hk->hostkey_len, &key);
+	key_type((const unsigned char *)hk->hostkey, hk->hostkey_len, type,
+	    sizeof(type));
 	if (file == NULL || *file == '\0') {
 		home = getenv("HOME");
 		yoy_buf_printf(&path, "%s/.ssh/known_hosts", home ? home : "");
 		file = path.ptr;
 	}
 	if ((f = fopen(file, "r")) != NULL) {
-		while (found != 1 && fgets(line, sizeof(line), f)) {
-			int k = known_line(line, name, key.ptr);
-
-			found = k > found ? k : found;
-		}
+		while (found != SAME_KEY && fgets(line, sizeof(line), f))
+			if ((k = known_line(line, name, type, key.ptr)) > found)
+				found = k;
 		fclose(f);
 	}
-	if (found == 0)
-		snprintf(r->why, sizeof(r->why), "the host key of %s is not "
-		    "the one %s holds for it: refused", name, file);
-	else if (found < 0)
-		snprintf(r->why, sizeof(r->why), "%s is not in %s (add it "
-		    "once its key is checked: ssh-keyscan -p %d %s >> %s)",
-		    name, file, port, host, file);
+	rc = refuse_key(r, found, name, host, port, type, file);
 	yoy_buf_free(&key);
 	yoy_buf_free(&path);
-	return found == 1 ? 0 : GIT_ECERTIFICATE;
+	return rc;
 }
 
 /* ------------------------------------------------------- credentials */
