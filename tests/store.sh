@@ -241,11 +241,27 @@ want=$(editions "$gcs")
 packs() { ls "$1"/objects/pack/*.pack 2>/dev/null | wc -l; }
 check "30 imports leave 30 packs" test "$(packs "$gcs")" = 30
 cp -a "$gcs" "$tmp/gc-kill.git"
+"$bin/yoy-store" -s "$gcs" log >"$tmp/gc-log.before"
 "$bin/yoy-store" -s "$gcs" gc; rc=$?
 check "yoy-store gc: one pack, fsck --full --strict passes, every edition reads as before" sh -c "
 	test $rc = 0 && test \$(ls '$gcs'/objects/pack/*.pack | wc -l) = 1 && test \$(ls '$gcs'/objects/pack/*.idx | wc -l) = 1 &&
 	git -C '$gcs' fsck --full --strict >/dev/null 2>&1"
 check "after gc every edition reads as it did" test "$(editions "$gcs")" = "$want"
+"$bin/yoy-store" -s "$gcs" log >"$tmp/gc-log.after"
+check "gc packs the refs as git's pack-refs does: main and the 30 tags, each peeled, none loose; log as before" sh -c "
+	grep -q '^# pack-refs with: peeled' '$gcs/packed-refs' && test \$(grep -c ' refs/tags/e' '$gcs/packed-refs') = 30 &&
+	test \$(grep -c '^\^' '$gcs/packed-refs') = 30 && grep -q ' refs/heads/main\$' '$gcs/packed-refs' &&
+	test -z \"\$(find '$gcs/refs' -type f)\" && cmp -s '$tmp/gc-log.before' '$tmp/gc-log.after'"
+sed "s/<action n=\"2\">/<action n=\"31\">/" "$s000" >"$tmp/g.xml"
+"$bin/yoy-store" -s "$gcs" import --tag e31 "$tmp/g.xml" 2>/dev/null
+printf '99999999\n' >"$gcs/yoy.lock"; touch "$gcs/packed-refs.lock"
+"$bin/yoy-store" -s "$gcs" gc 2>"$tmp/gc2.err"; rc=$?
+check "after gc an import moves main and tags loose; packed-refs.lock left by a dead gc is broken; gc again packs them" sh -c "
+	test $rc = 0 && '$bin/yoy-store' -s '$gcs' log | head -n 1 | grep -q '(e31)' &&
+	! test -e '$gcs/packed-refs.lock' && test \$(grep -c ' refs/tags/e' '$gcs/packed-refs') = 31 &&
+	test \$(git -C '$gcs' rev-parse main) = \$(git -C '$gcs' rev-parse 'e31^{}') &&
+	git -C '$gcs' fsck --full --strict >/dev/null 2>&1"
+[ $rc = 0 ] || cat "$tmp/gc2.err"
 # a copy of the 30 packs takes 25 more editions: the 21st makes 51 packs,
 # and that import repacks
 cp -a "$tmp/gc-kill.git" "$tmp/gc-auto.git"

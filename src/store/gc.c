@@ -1,5 +1,5 @@
 /* One pack: every object main and the tags reach, repacked by libgit2's
- * pack builder under the store's lock.  Each import writes a pack of
+ * pack builder under the store's lock, and the refs in packed-refs.  Each import writes a pack of
  * its own (import.c); after hundreds of editions a read looks in
  * hundreds of indexes, so an import repacks by itself past GC_PACKS
  * packs.  The new pack and its index are written and made durable
@@ -85,6 +85,21 @@ remove_one(const char *dir, const char *name, size_t len, void *arg)
 		o->failed = 1, o->err = errno;
 }
 
+/* The refs packed, as git's pack-refs does (a ref updated later is
+ * written loose again, and wins). */
+static int
+pack_refs(struct yoy_store *s)
+{
+	git_refdb *db;
+	int r;
+
+	if ((r = git_repository_refdb(&db, s->repo)) == 0) {
+		r = git_refdb_compress(db);
+		git_refdb_free(db);
+	}
+	return r;
+}
+
 /* gc with the lock held: 0, -1 after a diagnostic. */
 static int
 gc_locked(struct yoy_store *s)
@@ -108,6 +123,10 @@ gc_locked(struct yoy_store *s)
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
 	if (r == 0)
 		r = git_packbuilder_write(pb, dir, 0, NULL, NULL);
+	/* and the refs into packed-refs, each tag with the edition it
+	 * names (read by log without reading the tag) */
+	if (r == 0)
+		r = pack_refs(s);
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 0);
 	git_revwalk_free(w);
 	if (r < 0) {

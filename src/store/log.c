@@ -66,29 +66,19 @@ struct tagmap {
 	git_oid *id;
 	char **name;
 	size_t n, cap;
-	struct yoy_store *s;
-	int damaged;
 };
 
-static int
-tag_cb(const char *name, git_oid *id, void *arg)
+/* Tag `name` names edition `id`. */
+static void
+tag_add(struct tagmap *m, const char *name, const git_oid *id)
 {
-	struct tagmap *m = arg;
-	git_commit *c;
-
-	if (yoy_store_peel(m->s, id, name + 10, &c) < 0) {
-		m->damaged = 1;
-		return -1;
-	}
 	if (m->n == m->cap) {
 		m->cap = m->cap ? 2 * m->cap : 16;
 		m->id = yoy_realloc(m->id, m->cap * sizeof(*m->id));
 		m->name = yoy_realloc(m->name, m->cap * sizeof(*m->name));
 	}
-	git_oid_cpy(&m->id[m->n], git_commit_id(c));
-	m->name[m->n++] = yoy_strndup(name + 10, strlen(name + 10));
-	git_commit_free(c);
-	return 0;
+	git_oid_cpy(&m->id[m->n], id);
+	m->name[m->n++] = yoy_strndup(name, strlen(name));
 }
 
 static void
@@ -143,20 +133,42 @@ log_line(struct yoy_buf *b, git_commit *c, const struct tagmap *tags,
 	yoy_buf_printf(b, " %s", git_commit_summary(c));
 }
 
-/* The tags, each with the commit it names; -1 damaged (said). */
+/* The tags, each with the commit it names; -1 damaged (said).  A tag
+ * that packed-refs holds peeled (gc packs them, as git's does) costs no
+ * object read; any other is peeled from its objects. */
 static int
 tags_load(struct yoy_store *s, struct tagmap *tags)
 {
-	if (git_tag_foreach(s->repo, tag_cb, tags) < 0 && !tags->damaged) {
-		tags_free(tags);
-		return yoy_store_fail(s->dir, "damaged store: cannot list "
-		    "the tags");
+	git_reference_iterator *it = NULL;
+	git_reference *ref;
+	git_commit *c;
+	int r;
+
+	if (git_reference_iterator_glob_new(&it, s->repo, "refs/tags/*") < 0)
+		return yoy_store_fail(s->dir, "damaged store: cannot list the "
+		    "tags");
+	while ((r = git_reference_next(&ref, it)) == 0) {
+		const char *name = git_reference_name(ref) + 10;
+		const git_oid *peeled = git_reference_target_peel(ref);
+		const git_oid *id = git_reference_target(ref);
+
+		if (peeled)
+			tag_add(tags, name, peeled);
+		else if (id && yoy_store_peel(s, id, name, &c) == 0) {
+			tag_add(tags, name, git_commit_id(c));
+			git_commit_free(c);
+		} else if (id)
+			r = -2;         /* said */
+		git_reference_free(ref);
+		if (r < 0)
+			break;
 	}
-	if (tags->damaged) {
-		tags_free(tags);
-		return -1;
-	}
-	return 0;
+	git_reference_iterator_free(it);
+	if (r == GIT_ITEROVER)
+		return 0;
+	tags_free(tags);
+	return r == -2 ? -1 : yoy_store_fail(s->dir, "damaged store: cannot "
+	    "list the tags");
 }
 
 /* One edition of the walk, told to `each`: 0 go on, -1 stop. */
@@ -179,7 +191,7 @@ int
 yoy_store_log_each(struct yoy_store *s, int action, const char *dept,
     int (*each)(void *ctx, const struct yoy_log_entry *), void *ctx)
 {
-	struct tagmap tags = { NULL, NULL, 0, 0, s, 0 };
+	struct tagmap tags = { NULL, NULL, 0, 0 };
 	struct yoy_buf a = YOY_BUF_INIT, b = YOY_BUF_INIT, line = YOY_BUF_INIT;
 	git_revwalk *w = NULL;
 	git_oid id, tip;
@@ -263,7 +275,7 @@ still_same(char **line, int *open, size_t n, struct yoy_buf *older,
 int
 yoy_store_since(struct yoy_store *s, FILE *f, int action, const char *dept)
 {
-	struct tagmap tags = { NULL, NULL, 0, 0, s, 0 };
+	struct tagmap tags = { NULL, NULL, 0, 0 };
 	struct yoy_buf tip = YOY_BUF_INIT, older = YOY_BUF_INIT;
 	struct yoy_buf text = YOY_BUF_INIT;
 	struct yoy_map m = YOY_MAP_INIT;

@@ -224,6 +224,9 @@ yoy_store_lock(struct yoy_store *s, const char *tag)
 			    gitdir, tag);
 			unlink(path);
 		}
+		/* gc's, packing the refs */
+		snprintf(path, sizeof(path), "%spacked-refs.lock", gitdir);
+		unlink(path);
 	}
 	n = snprintf(buf, sizeof(buf), "%ld\n", (long)getpid());
 	if (ftruncate(s->lock, 0) < 0 || pwrite(s->lock, buf, (size_t)n, 0) != n) {
