@@ -218,7 +218,7 @@ answer(const struct yoy_buf *a, const char *key)
 
 	for (p = a->ptr; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL)
 		if (strncmp(p, key, k) == 0 && p[k] == '=')
-			return yoy_strndup(p + k + 1, strcspn(p + k + 1, "\n"));
+			return yoy_strndup(p + k + 1, strcspn(p + k + 1, "\r\n"));
 	return NULL;
 }
 
