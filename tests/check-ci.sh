@@ -153,4 +153,14 @@ check "scripts/ci-check: converts the page, one check against the previous editi
 	xmllint --noout --schema '$spec/junit-10.xsd' '$tmp/ci/yoy-check.junit.xml' 2>/dev/null &&
 	'$top/tests/jsonschema-check' '$sarif_schema' '$tmp/ci/yoy-check.sarif' &&
 	test \$(jq '.runs[0].results | length' '$tmp/ci/yoy-check.sarif') = \$(grep -c '^yoy-check: ' '$tmp/ci.log')"
+# a CR alone ends a markdown line (CommonMark): lines after one, in a
+# later block, are counted as the source's; the same link twice is each
+# found at its own line
+mkdir -p "$tmp/cr/partials"
+printf 'one\ntwo\n' >"$tmp/cr/partials/x.md"
+printf 'w\rw\rw\rw\rw\rw\rw\rw\rw\rw\n\n{include x.md}\n\nSee [one](http://example.org/a).\n\nSee [two](http://example.org/a).\n' >"$tmp/cr/cr.md"
+(cd "$tmp/cr" && "$bin/yoy-check" --from md -I partials cr.md) >"$tmp/cr.out" 2>&1
+printf '%s\n' "yoy-check: cr.md:14:11: warning: link 'http://example.org/a' uses http: where https: is expected [link]" \
+	"yoy-check: cr.md:16:11: warning: link 'http://example.org/a' uses http: where https: is expected [link]" >"$tmp/cr.want"
+check "markdown with CRs alone: each finding at its own line, as CommonMark counts them" cmp -s "$tmp/cr.out" "$tmp/cr.want"
 finish

@@ -1223,8 +1223,15 @@ read_lines(struct yoy_md *m, char *buf, size_t len)
 	int base = m->nframes, comment = 0;
 
 	for (; p < end; p = eol + 1) {
+		char *cr;
+
 		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
 			eol = end;
+		/* a CR alone ends a line too, as CommonMark (and so cmark,
+		 * and the locator of yoy-check) counts them */
+		if ((cr = memchr(p, '\r', (size_t)(eol - p))) != NULL &&
+		    cr + 1 < eol)
+			eol = cr;
 		if (n == cap) {
 			cap = cap ? 2 * cap : 256;
 			v = yoy_realloc(v, cap * sizeof(*v));
