@@ -517,8 +517,9 @@ void yoy_store_lib_init(void);
 /* The certificate authorities, read only when a remote needs them
  * (ca.c): deferred while libgit2 initialises; loaded before an https://
  * URL is reached: http.sslCAInfo or http.sslCAPath (git's settings, as
- * yoy_store_remote_config reads them), else $SSL_CERT_FILE or $SSL_CERT_DIR, else the system's (-1
- * after a diagnostic naming `name`). */
+ * yoy_store_remote_config reads them), else $SSL_CERT_FILE or
+ * $SSL_CERT_DIR, else the system's (-1 after a diagnostic naming
+ * `name`). */
 void yoy_store_ca_defer(int on);
 int yoy_store_ca_load(git_repository *, const char *name, const char *url);
 /* gc.c: the packs in objects/pack; with the lock held, a repack when

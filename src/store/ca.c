@@ -12,9 +12,10 @@
  * while the store initialises libgit2 it parses nothing (libgit2 then
  * holds an empty list of authorities), and at any other time it is
  * mbedTLS's.  Before an HTTPS remote is reached, yoy_store_ca_load()
- * has libgit2 read the authorities for real (GIT_OPT_SET_SSL_CERT_
- * LOCATIONS): those git's http.sslCAInfo or http.sslCAPath name, else
- * $SSL_CERT_FILE or $SSL_CERT_DIR, else the system's bundle.  With a libgit2 built on OpenSSL nothing calls this
+ * has libgit2 read the authorities for real
+ * (GIT_OPT_SET_SSL_CERT_LOCATIONS): those git's http.sslCAInfo or
+ * http.sslCAPath name, else $SSL_CERT_FILE or $SSL_CERT_DIR, else the
+ * system's bundle.  With a libgit2 built on OpenSSL nothing calls this
  * function, and yoy_store_ca_load() costs OpenSSL's own loading only.
  */
 #define _GNU_SOURCE             /* RTLD_NEXT */

@@ -1,11 +1,11 @@
 /* One pack: every object main and the tags reach, repacked by libgit2's
- * pack builder under the store's lock, and the refs in packed-refs.  Each import writes a pack of
- * its own (import.c); after hundreds of editions a read looks in
- * hundreds of indexes, so an import repacks by itself past GC_PACKS
- * packs.  The new pack and its index are written and made durable
- * (fsync, whatever the store's yoy.fsync says) before any old pack is
- * removed: a kill at any moment leaves every object in a pack with its
- * index, and at worst a stray file or an extra pack. */
+ * pack builder under the store's lock, and the refs in packed-refs.
+ * Each import writes a pack of its own (import.c); after hundreds of
+ * editions a read looks in hundreds of indexes, so an import repacks by
+ * itself past GC_PACKS packs.  The new pack and its index are written
+ * and made durable (fsync, whatever the store's yoy.fsync says) before
+ * any old pack is removed: a kill at any moment leaves every object in
+ * a pack with its index, and at worst a stray file or an extra pack. */
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
