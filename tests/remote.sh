@@ -58,13 +58,13 @@ check "push with a wrong token: exit 2, the token named, nothing on the server" 
 [ $rc2 = 2 ] || cat "$tmp/p2.err"
 
 export YOY_STORE_TOKEN=s3cret-token
-"$bin/yoy-store" -s "$st" push "$url" 2>"$tmp/p3.err"; rc=$?
+timeout 60 "$bin/yoy-store" -s "$st" push "$url" 2>"$tmp/p3.err"; rc=$?
 check "push with YOY_STORE_TOKEN: main and the tags on the server, fsck clean" sh -c "
 	test $rc = 0 && test \$(git -C '$srv/store.git' rev-parse main) = \$(git -C '$st' rev-parse main) &&
 	test \$(git -C '$srv/store.git' rev-parse 2012) = \$(git -C '$st' rev-parse 2012) &&
 	git -C '$srv/store.git' fsck --full --strict >/dev/null 2>&1"
 [ $rc = 0 ] || cat "$tmp/p3.err"
-"$bin/yoy-store" clone "$url" "$tmp/clone.git" 2>"$tmp/c.err"; rc=$?
+timeout 60 "$bin/yoy-store" clone "$url" "$tmp/clone.git" 2>"$tmp/c.err"; rc=$?
 check "clone URL DIR: a store with the same editions, each reading as in the first" sh -c "
 	test $rc = 0 && test \$(git -C '$tmp/clone.git' rev-parse main) = \$(git -C '$st' rev-parse main) &&
 	'$bin/yoy-store' -s '$tmp/clone.git' show 2012 | grep -v '<source ' >'$tmp/a' &&
@@ -73,8 +73,8 @@ check "clone URL DIR: a store with the same editions, each reading as in the fir
 # an edition added in the clone, pushed; pulled into the first store
 sed 's/<action n="2">/<action n="7">/' "$s000" >"$tmp/e.xml"
 "$bin/yoy-store" -s "$tmp/clone.git" import --date 2016-01-01 --tag 2016 "$tmp/e.xml" 2>/dev/null &&
-	"$bin/yoy-store" -s "$tmp/clone.git" push "$url" 2>/dev/null
-"$bin/yoy-store" -s "$st" pull "$url" 2>"$tmp/l.err"; rc=$?
+	timeout 60 "$bin/yoy-store" -s "$tmp/clone.git" push "$url" 2>/dev/null
+timeout 60 "$bin/yoy-store" -s "$st" pull "$url" 2>"$tmp/l.err"; rc=$?
 check "pull over HTTP: the first store fast-forwards to the edition pushed from the clone, its tag too" sh -c "
 	test $rc = 0 && test \$(git -C '$st' rev-parse main) = \$(git -C '$tmp/clone.git' rev-parse main) &&
 	git -C '$st' rev-parse -q --verify 2016 >/dev/null && git -C '$st' fsck --full --strict >/dev/null 2>&1"
@@ -94,7 +94,7 @@ chmod +x "$tmp/helper"
 git init -q --bare "$srv/h1.git"
 hurl=http://127.0.0.1:$port/h1.git
 git config -f "$st/config" credential.helper "$tmp/helper"
-HELPER_PW=wrong "$bin/yoy-store" -s "$st" push "$hurl" 2>"$tmp/h1.err"; rc=$?
+HELPER_PW=wrong timeout 60 "$bin/yoy-store" -s "$st" push "$hurl" 2>"$tmp/h1.err"; rc=$?
 printf '== get\nprotocol=http\nhost=127.0.0.1:%s\n\n== erase\nprotocol=http\nhost=127.0.0.1:%s\nusername=ed\npassword=wrong\n\n' \
 	"$port" "$port" >"$tmp/h1.want"
 check "a credential helper's password refused: exit 2, the helper named, told 'get' then 'erase' as git tells it, nothing pushed" sh -c "
@@ -108,7 +108,7 @@ git config -f "$st/config" --unset credential.helper
 git config -f "$st/config" "credential.http://127.0.0.1:$port.helper" "$tmp/helper"
 git config -f "$st/config" credential.http://example.org.helper "!touch $tmp/never-run"
 git config -f "$HOME/.gitconfig" credential.helper "!f() { echo \"== user's \$1\" >>$tmp/helper.log; exit 3; }; f"
-HELPER_PW=s3cret-token "$bin/yoy-store" -s "$st" push "$hurl" 2>"$tmp/h2.err"; rc=$?
+HELPER_PW=s3cret-token timeout 60 "$bin/yoy-store" -s "$st" push "$hurl" 2>"$tmp/h2.err"; rc=$?
 check "helpers in git's order (the user's, then the store's for this URL): one that fails is warned of, the next one's password taken and stored by every helper" sh -c "
 	test $rc = 0 && grep -q \"warning: credential helper '!f() .*' exited with status 3\" '$tmp/h2.err' &&
 	test \"\$(grep '^==' '$tmp/helper.log' | tr '\n' ,)\" = \"== user's get,== get,== user's store,== store,\" &&
@@ -121,9 +121,9 @@ rm -f "$tmp/helper.log"
 git config -f "$st/config" --unset "credential.http://127.0.0.1:$port.helper"
 git config -f "$st/config" --add credential.helper ""
 git config -f "$st/config" --add credential.helper "$tmp/helper"
-HELPER_PW=s3cret-token "$bin/yoy-store" -s "$st" pull "$hurl" 2>"$tmp/h3.err"; rc1=$?
+HELPER_PW=s3cret-token timeout 60 "$bin/yoy-store" -s "$st" pull "$hurl" 2>"$tmp/h3.err"; rc1=$?
 cp "$tmp/helper.log" "$tmp/h3.log"
-YOY_STORE_TOKEN=s3cret-token "$bin/yoy-store" -s "$st" pull "$hurl" 2>"$tmp/h4.err"; rc2=$?
+YOY_STORE_TOKEN=s3cret-token timeout 60 "$bin/yoy-store" -s "$st" pull "$hurl" 2>"$tmp/h4.err"; rc2=$?
 check "an empty credential.helper forgets the user's; YOY_STORE_TOKEN is offered before the helpers are asked" sh -c "
 	test $rc1 = 0 && test \"\$(grep '^==' '$tmp/h3.log' | tr '\n' ,)\" = '== get,== store,' &&
 	test $rc2 = 0 && cmp -s '$tmp/helper.log' '$tmp/h3.log'"
@@ -144,14 +144,14 @@ check "the test's HTTPS server listens on a loopback port, with a certificate of
 	test -n '$sport' && openssl verify -CAfile '$tmp/ca.crt' '$tmp/tls.crt' >/dev/null"
 git init -q --bare "$srv/tls.git"
 turl=https://localhost:$sport/tls.git
-YOY_STORE_TOKEN=s3cret-token "$bin/yoy-store" -s "$st" push "$turl" 2>"$tmp/t1.err"; rc1=$?
-"$bin/yoy-store" clone "$turl" "$tmp/tls-clone.git" 2>"$tmp/t2.err"; rc2=$?
+YOY_STORE_TOKEN=s3cret-token timeout 60 "$bin/yoy-store" -s "$st" push "$turl" 2>"$tmp/t1.err"; rc1=$?
+timeout 60 "$bin/yoy-store" clone "$turl" "$tmp/tls-clone.git" 2>"$tmp/t2.err"; rc2=$?
 check "HTTPS, the certificate's authority not trusted: refused and said, nothing pushed; the failed clone leaves no directory" sh -c "
 	test $rc1 = 2 && grep -q 'cannot push: the certificate of localhost was refused: .*not correctly signed.* name it in SSL_CERT_FILE or git.s http.sslCAInfo' '$tmp/t1.err' &&
 	! git -C '$srv/tls.git' rev-parse -q --verify main >/dev/null &&
 	test $rc2 = 2 && grep -q 'cannot clone: the certificate of localhost was refused' '$tmp/t2.err' && ! test -e '$tmp/tls-clone.git'"
 [ $rc1 = 2 ] || cat "$tmp/t1.err"
-SSL_CERT_FILE=$tmp/ca.crt YOY_STORE_TOKEN=s3cret-token "$bin/yoy-store" -s "$st" push "$turl" 2>"$tmp/t3.err"; rc=$?
+SSL_CERT_FILE=$tmp/ca.crt YOY_STORE_TOKEN=s3cret-token timeout 60 "$bin/yoy-store" -s "$st" push "$turl" 2>"$tmp/t3.err"; rc=$?
 check "HTTPS push with the authority in SSL_CERT_FILE and YOY_STORE_TOKEN: main and the tags on the server, fsck clean" sh -c "
 	test $rc = 0 && test \$(git -C '$srv/tls.git' rev-parse main) = \$(git -C '$st' rev-parse main) &&
 	test \$(git -C '$srv/tls.git' rev-parse 2016) = \$(git -C '$st' rev-parse 2016) &&
@@ -159,13 +159,13 @@ check "HTTPS push with the authority in SSL_CERT_FILE and YOY_STORE_TOKEN: main 
 [ $rc = 0 ] || cat "$tmp/t3.err"
 git config -f "$HOME/.gitconfig" http.sslCAInfo "$tmp/ca.crt"
 git config -f "$HOME/.gitconfig" credential.helper "$tmp/helper"
-HELPER_PW=s3cret-token "$bin/yoy-store" clone "$turl" "$tmp/tls-clone.git" 2>"$tmp/t4.err"; rc=$?
+HELPER_PW=s3cret-token timeout 60 "$bin/yoy-store" clone "$turl" "$tmp/tls-clone.git" 2>"$tmp/t4.err"; rc=$?
 check "HTTPS clone with the user's http.sslCAInfo and credential helper: the same editions" sh -c "
 	test $rc = 0 && test \$(git -C '$tmp/tls-clone.git' rev-parse main) = \$(git -C '$st' rev-parse main) &&
 	'$bin/yoy-store' -s '$tmp/tls-clone.git' show 2016 | grep -v '<source ' >'$tmp/a' &&
 	'$bin/yoy-store' -s '$st' show 2016 | grep -v '<source ' | cmp -s - '$tmp/a'"
 [ $rc = 0 ] || cat "$tmp/t4.err"
-HELPER_PW=s3cret-token "$bin/yoy-store" clone "$turl" "$tmp/tls-clone.git" 2>"$tmp/t5.err"; rc=$?
+HELPER_PW=s3cret-token timeout 60 "$bin/yoy-store" clone "$turl" "$tmp/tls-clone.git" 2>"$tmp/t5.err"; rc=$?
 check "clone into a store that is there: refused, exit 2, the store untouched" sh -c "
 	test $rc = 2 && grep -q 'is there already and is not an empty directory' '$tmp/t5.err' &&
 	git -C '$tmp/tls-clone.git' fsck --full --strict >/dev/null 2>&1"
@@ -180,8 +180,8 @@ sshurl=ssh://$me@127.0.0.1:$port$tmp/ssh-remote.git
 ssh-keyscan -p "$port" 127.0.0.1 2>/dev/null >"$tmp/known_hosts"
 ssh-keygen -q -t ed25519 -N '' -f "$tmp/other-host"
 sed "s|^\(\[127.0.0.1\]:$port\) .*|\1 $(cut -d' ' -f1,2 "$tmp/other-host.pub")|" "$tmp/known_hosts" >"$tmp/wrong_hosts"
-YOY_STORE_KNOWN_HOSTS=/dev/null "$bin/yoy-store" -s "$st" --ssh-key "$tmp/ssh/user" push "$sshurl" 2>"$tmp/s1.err"; rc1=$?
-YOY_STORE_KNOWN_HOSTS=$tmp/wrong_hosts "$bin/yoy-store" -s "$st" --ssh-key "$tmp/ssh/user" push "$sshurl" 2>"$tmp/s2.err"; rc2=$?
+YOY_STORE_KNOWN_HOSTS=/dev/null timeout 60 "$bin/yoy-store" -s "$st" --ssh-key "$tmp/ssh/user" push "$sshurl" 2>"$tmp/s1.err"; rc1=$?
+YOY_STORE_KNOWN_HOSTS=$tmp/wrong_hosts timeout 60 "$bin/yoy-store" -s "$st" --ssh-key "$tmp/ssh/user" push "$sshurl" 2>"$tmp/s2.err"; rc2=$?
 check "an unknown host key, and one unlike known_hosts's, are refused: exit 2, nothing pushed" sh -c "
 	test $rc1 = 2 && grep -q '\[127.0.0.1\]:$port is not in /dev/null (add it once its key is checked: ssh-keyscan -p $port 127.0.0.1' '$tmp/s1.err' &&
 	test $rc2 = 2 && grep -q 'the host key of \[127.0.0.1\]:$port is not the one' '$tmp/s2.err' &&
@@ -189,16 +189,16 @@ check "an unknown host key, and one unlike known_hosts's, are refused: exit 2, n
 ssh-keygen -q -t rsa -b 2048 -N '' -f "$tmp/rsa-host"
 echo "[127.0.0.1]:$port $(cut -d' ' -f1,2 "$tmp/rsa-host.pub")" >"$tmp/rsa_hosts"
 type=$(cut -d' ' -f2 "$tmp/known_hosts" | head -n 1)
-YOY_STORE_KNOWN_HOSTS=$tmp/rsa_hosts "$bin/yoy-store" -s "$st" --ssh-key "$tmp/ssh/user" push "$sshurl" 2>"$tmp/s0.err"; rc=$?
+YOY_STORE_KNOWN_HOSTS=$tmp/rsa_hosts timeout 60 "$bin/yoy-store" -s "$st" --ssh-key "$tmp/ssh/user" push "$sshurl" 2>"$tmp/s0.err"; rc=$?
 check "known_hosts with a key of another type only: refused, the type the server offers named" sh -c "
 	test $rc = 2 && test -n '$type' && grep -q 'holds keys of \[127.0.0.1\]:$port of other types only, none of type $type (add it once it is checked: ssh-keyscan -t ${type#ssh-} -p $port 127.0.0.1' '$tmp/s0.err'"
 [ $rc = 2 ] || cat "$tmp/s0.err"
 export YOY_STORE_KNOWN_HOSTS=$tmp/known_hosts
 ssh-keygen -q -t ed25519 -N '' -f "$tmp/stranger"
-"$bin/yoy-store" -s "$st" --ssh-key "$tmp/stranger" push "$sshurl" 2>"$tmp/s3.err"; rc=$?
+timeout 60 "$bin/yoy-store" -s "$st" --ssh-key "$tmp/stranger" push "$sshurl" 2>"$tmp/s3.err"; rc=$?
 check "a key the server does not know: refused, said, exit 2" sh -c "
 	test $rc = 2 && grep -q 'refused the credentials offered (--ssh-key)' '$tmp/s3.err'"
-"$bin/yoy-store" -s "$st" --ssh-key "$tmp/ssh/user" push "$sshurl" 2>"$tmp/s4.err"; rc=$?
+timeout 60 "$bin/yoy-store" -s "$st" --ssh-key "$tmp/ssh/user" push "$sshurl" 2>"$tmp/s4.err"; rc=$?
 check "push over SSH with --ssh-key: main and the tags on the server" sh -c "
 	test $rc = 0 && test \$(git -C '$tmp/ssh-remote.git' rev-parse main) = \$(git -C '$st' rev-parse main) &&
 	test \$(git -C '$tmp/ssh-remote.git' rev-parse 2012) = \$(git -C '$st' rev-parse 2012)"
@@ -206,7 +206,7 @@ check "push over SSH with --ssh-key: main and the tags on the server" sh -c "
 # an ssh-agent holding the key: clone with no --ssh-key
 eval "$(ssh-agent -s)" >/dev/null; apid=$SSH_AGENT_PID
 ssh-add -q "$tmp/ssh/user" 2>/dev/null
-"$bin/yoy-store" clone "$sshurl" "$tmp/ssh-clone.git" 2>"$tmp/s5.err"; rc=$?
+timeout 60 "$bin/yoy-store" clone "$sshurl" "$tmp/ssh-clone.git" 2>"$tmp/s5.err"; rc=$?
 check "clone over SSH with the agent's key: the same editions" sh -c "
 	test $rc = 0 && test \$(git -C '$tmp/ssh-clone.git' rev-parse main) = \$(git -C '$st' rev-parse main) &&
 	git -C '$tmp/ssh-clone.git' fsck --full --strict >/dev/null 2>&1"
