@@ -17,10 +17,11 @@
  * is taken: a small document, as a converter given many files meets one
  * after another, uses a few KB of its 64 KB chunks, recycled memory
  * that calloc zeroed whole, a sixth of the document's time.  A big
- * arena's chunks come from calloc, whose fresh memory is zero already.  Past BIG_AFTER bytes an arena takes its memory in
- * 2 MB chunks, aligned and marked for transparent huge pages: on the
- * virtual machines these tools run on, a page fault costs ~10 us, and
- * a document of 10 MB otherwise touches 5,000 fresh pages, which took
+ * arena's chunks come from calloc, whose fresh memory is zero already.
+ * Past BIG_AFTER bytes an arena takes its memory in 2 MB chunks,
+ * aligned and marked for transparent huge pages: on the virtual
+ * machines these tools run on, a page fault costs ~10 us, and a
+ * document of 10 MB otherwise touches 5,000 fresh pages, which took
  * longer than parsing it.  Where there are no huge pages, madvise()
  * fails and the chunk is an ordinary one.
  */
