@@ -70,15 +70,22 @@ url_matches(const char *pattern, size_t n, const char *url)
 
 /* ------------------------------------------------------ configuration */
 
+/* A helper as the settings name it: its level (system, user, store)
+ * and its place among the entries read. */
+struct helper_entry {
+	char *cmd;
+	int level, seq;
+};
+
 struct helper_list {
 	const char *url;
-	struct { char *cmd; int level, seq; } *v;
+	struct helper_entry *v;
 	size_t n, cap;
 	int seq;
 };
 
 static int
-helper_entry(const git_config_entry *e, void *arg)
+add_helper(const git_config_entry *e, void *arg)
 {
 	struct helper_list *l = arg;
 	const char *mid = e->name + strlen("credential.");
@@ -102,7 +109,7 @@ helper_entry(const git_config_entry *e, void *arg)
 static int
 git_order(const void *a, const void *b)
 {
-	const struct { char *cmd; int level, seq; } *x = a, *y = b;
+	const struct helper_entry *x = a, *y = b;
 
 	if (x->level != y->level)
 		return x->level < y->level ? -1 : 1;
@@ -117,7 +124,7 @@ helpers_of(git_config *cfg, const char *url, struct yoy_cred *c)
 	size_t i;
 
 	git_config_foreach_match(cfg, "^credential\\.(.*\\.)?helper$",
-	    helper_entry, &l);
+	    add_helper, &l);
 	if (l.n)
 		qsort(l.v, l.n, sizeof(*l.v), git_order);
 	for (i = 0; i < l.n; i++) {
