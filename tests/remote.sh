@@ -151,6 +151,10 @@ check "HTTPS, the certificate's authority not trusted: refused and said, nothing
 	! git -C '$srv/tls.git' rev-parse -q --verify main >/dev/null &&
 	test $rc2 = 2 && grep -q 'cannot clone: the certificate of localhost was refused' '$tmp/t2.err' && ! test -e '$tmp/tls-clone.git'"
 [ $rc1 = 2 ] || cat "$tmp/t1.err"
+mkdir "$tmp/empty-dir"
+timeout 60 "$bin/yoy-store" clone "$turl" "$tmp/empty-dir" 2>/dev/null; rc=$?
+check "a failed clone into an empty directory that was there leaves it there, empty" sh -c "
+	test $rc = 2 && test -d '$tmp/empty-dir' && test -z \"\$(ls -A '$tmp/empty-dir')\""
 SSL_CERT_FILE=$tmp/ca.crt YOY_STORE_TOKEN=s3cret-token timeout 60 "$bin/yoy-store" -s "$st" push "$turl" 2>"$tmp/t3.err"; rc=$?
 check "HTTPS push with the authority in SSL_CERT_FILE and YOY_STORE_TOKEN: main and the tags on the server, fsck clean" sh -c "
 	test $rc = 0 && test \$(git -C '$srv/tls.git' rev-parse main) = \$(git -C '$st' rev-parse main) &&

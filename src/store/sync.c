@@ -7,10 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "internal.h"
-
-static int clone_kept;          /* clone's directory was there before */
 
 static int
 remote_of(struct yoy_store *s, const char *name, git_remote **out)
@@ -447,12 +446,13 @@ yoy_store_pull(struct yoy_store *s, const char *name,
 
 /* ---------------------------------------------------------------- clone */
 
+/* What a failed clone made inside its directory, removed. */
 static int
-remove_one(const char *path, const struct stat *st, int flag, struct FTW *f)
+remove_made(const char *path, const struct stat *st, int flag, struct FTW *f)
 {
 	(void)st;
 	(void)flag;
-	return f->level > 0 || !clone_kept ? remove(path) : 0;
+	return f->level > 0 ? remove(path) : 0;
 }
 
 int
@@ -463,15 +463,14 @@ yoy_store_clone(const char *url, const char *dir,
 	struct stat st;
 	DIR *d;
 	struct dirent *e;
-	int r = -1, n = 0;
+	int r = -1, n = 0, kept = stat(dir, &st) == 0;
 
-	clone_kept = stat(dir, &st) == 0;
-	if (clone_kept && S_ISDIR(st.st_mode) && (d = opendir(dir)) != NULL) {
+	if (kept && S_ISDIR(st.st_mode) && (d = opendir(dir)) != NULL) {
 		while ((e = readdir(d)) != NULL)
 			n += strcmp(e->d_name, ".") && strcmp(e->d_name, "..");
 		closedir(d);
 	}
-	if (clone_kept && (!S_ISDIR(st.st_mode) || n > 0)) {
+	if (kept && (!S_ISDIR(st.st_mode) || n > 0)) {
 		yoy_diag(YOY_FATAL, dir, 0, 0, "is there already and is not an "
 		    "empty directory: clone into a new one");
 		return -1;
@@ -482,8 +481,10 @@ yoy_store_clone(const char *url, const char *dir,
 		r = pull(s, url, ro, "cannot clone");
 		yoy_store_close(s);
 	}
-	/* what a failed clone made is taken away, as git's is */
-	if (r < 0 && nftw(dir, remove_one, 16, FTW_DEPTH | FTW_PHYS) != 0)
+	/* what a failed clone made is taken away, as git's is: the
+	 * directory too, unless it was there before */
+	if (r < 0 && (nftw(dir, remove_made, 16, FTW_DEPTH | FTW_PHYS) != 0 ||
+	    (!kept && rmdir(dir) != 0)))
 		yoy_diag(YOY_FATAL, dir, 0, 0, "cannot remove what the failed "
 		    "clone made: %s", strerror(errno));
 	return r;
